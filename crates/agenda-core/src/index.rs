@@ -1,0 +1,188 @@
+//! Precomputed views of a dataset so that filtering at each keystroke only compares.
+//!
+//! Built once per loaded dataset and "today": folded search text, statuses, and
+//! every milestone in chronological order.
+
+use chrono::NaiveDate;
+
+use crate::filter::Filter;
+use crate::model::{Chantier, Dataset};
+use crate::search;
+use crate::status::{chantier_status, Status};
+
+/// A milestone, by position: `chantiers[chantier].milestones[milestone]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MilestoneRef {
+    /// Index of the chantier in the dataset.
+    pub chantier: usize,
+    /// Index of the milestone in the chantier.
+    pub milestone: usize,
+}
+
+/// The result of a filter: chantiers and milestones, in chronological order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Selection {
+    /// Chantiers with at least one selected milestone, by first selected milestone.
+    pub chantiers: Vec<usize>,
+    /// Selected milestones, chronological.
+    pub milestones: Vec<MilestoneRef>,
+}
+
+impl Selection {
+    /// "12 chantiers, 18 jalons".
+    ///
+    /// ```
+    /// let s = agenda_core::index::Selection::default();
+    /// assert_eq!(s.count_fr(), "0 chantier, 0 jalon");
+    /// ```
+    pub fn count_fr(&self) -> String {
+        format!(
+            "{}, {}",
+            crate::french::count(self.chantiers.len(), "chantier", "chantiers"),
+            crate::french::count(self.milestones.len(), "jalon", "jalons")
+        )
+    }
+}
+
+/// A dataset's search and filter index for a given day.
+#[derive(Debug, Clone)]
+pub struct Index {
+    today: NaiveDate,
+    folded: Vec<String>,
+    statuses: Vec<Status>,
+    chronological: Vec<MilestoneRef>,
+}
+
+impl Index {
+    /// Builds the index of `dataset` as seen on `today`.
+    ///
+    /// ```
+    /// use agenda_core::{Filter, Index};
+    /// let bytes = std::fs::read("../../public/data/agenda.json").unwrap();
+    /// let dataset = agenda_core::load(&bytes).unwrap().dataset;
+    /// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    /// let index = Index::new(&dataset, today);
+    /// let all = index.select(&dataset, &Filter::default());
+    /// assert_eq!(all.chantiers.len(), dataset.chantiers.len());
+    /// ```
+    pub fn new(dataset: &Dataset, today: NaiveDate) -> Self {
+        let folded = dataset
+            .chantiers
+            .iter()
+            .map(|c| search_text(dataset, c))
+            .collect();
+        let statuses = dataset
+            .chantiers
+            .iter()
+            .map(|c| chantier_status(c, today))
+            .collect();
+        let mut chronological: Vec<MilestoneRef> = dataset
+            .chantiers
+            .iter()
+            .enumerate()
+            .flat_map(|(ci, c)| {
+                (0..c.milestones.len()).map(move |mi| MilestoneRef {
+                    chantier: ci,
+                    milestone: mi,
+                })
+            })
+            .collect();
+        chronological.sort_by(|a, b| {
+            let ma = &dataset.chantiers[a.chantier].milestones[a.milestone];
+            let mb = &dataset.chantiers[b.chantier].milestones[b.milestone];
+            ma.date.cmp(&mb.date).then_with(|| a.cmp(b))
+        });
+        Index {
+            today,
+            folded,
+            statuses,
+            chronological,
+        }
+    }
+
+    /// The day the index was built for.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The status of chantier `i`.
+    pub fn status(&self, i: usize) -> Status {
+        self.statuses[i]
+    }
+
+    /// Whether chantier `i` passes every chantier-level facet of `filter` (all but
+    /// the period, which applies to milestones).
+    pub fn chantier_matches(
+        &self,
+        dataset: &Dataset,
+        i: usize,
+        filter: &Filter,
+        words: &[String],
+    ) -> bool {
+        let c = &dataset.chantiers[i];
+        (filter.themes.is_empty() || c.themes.iter().any(|t| filter.themes.contains(t)))
+            && (filter.carriers.is_empty()
+                || c.carriers.iter().any(|t| filter.carriers.contains(t)))
+            && (filter.natures.is_empty() || filter.natures.contains(&c.nature))
+            && (filter.kinds.is_empty()
+                || c.concerned
+                    .rules
+                    .iter()
+                    .any(|r| filter.kinds.contains(&r.kind)))
+            && (filter.statuses.is_empty() || filter.statuses.contains(&self.statuses[i]))
+            && search::matches_all(&self.folded[i], words)
+    }
+
+    /// Applies `filter`: the chantiers passing every facet, and those of their
+    /// milestones within the period.
+    pub fn select(&self, dataset: &Dataset, filter: &Filter) -> Selection {
+        let words = search::query_words(&filter.text);
+        let passing: Vec<bool> = (0..dataset.chantiers.len())
+            .map(|i| self.chantier_matches(dataset, i, filter, &words))
+            .collect();
+        let mut seen = vec![false; dataset.chantiers.len()];
+        let mut selection = Selection::default();
+        for &r in &self.chronological {
+            if !passing[r.chantier] {
+                continue;
+            }
+            let m = &dataset.chantiers[r.chantier].milestones[r.milestone];
+            if !filter
+                .period
+                .overlaps(m.date.first_day(), m.last_day(), self.today)
+            {
+                continue;
+            }
+            selection.milestones.push(r);
+            if !seen[r.chantier] {
+                seen[r.chantier] = true;
+                selection.chantiers.push(r.chantier);
+            }
+        }
+        selection
+    }
+}
+
+/// Everything free-text search looks at, folded once.
+fn search_text(dataset: &Dataset, c: &Chantier) -> String {
+    let mut text = String::new();
+    let mut push = |s: &str| {
+        text.push_str(&search::fold(s));
+        text.push(' ');
+    };
+    push(&c.id);
+    push(&c.title);
+    push(&c.summary);
+    c.description.iter().for_each(|p| push(p));
+    for code in &c.carriers {
+        push(code);
+        if let Some(carrier) = dataset.carriers.iter().find(|x| &x.code == code) {
+            push(&carrier.label);
+            carrier.name.as_deref().map(&mut push);
+        }
+    }
+    for m in &c.milestones {
+        push(&m.label);
+    }
+    text
+}

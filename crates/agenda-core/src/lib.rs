@@ -1,0 +1,45 @@
+//! The domain of the *Agenda numérique des collectivités*: what the State has
+//! scheduled for French local authorities, as plain Rust with no DOM.
+//!
+//! - [`model`]: the published dataset's types (the JSON Schema comes from them).
+//! - [`date`]: dates known to a precision (day … year).
+//! - [`french`]: French wording of dates, numbers and counts.
+//! - [`load`](mod@load) and [`validate`]: from bytes to valid entries, every problem reported.
+//! - [`status`]: upcoming / ongoing / past, from "today".
+//! - [`search`], [`filter`], [`index`]: what the agenda shows for a set of filters.
+//! - [`query`]: the filters as a URL query, parsed and printed.
+//! - [`timeline`]: milestones grouped by year and period, as the timeline reads.
+//!
+//! ```
+//! let text = std::fs::read("../../public/data/agenda.json").unwrap();
+//! let loaded = agenda_core::load(&text).unwrap();
+//! assert!(loaded.dataset.chantiers.len() >= 30);
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod date;
+pub mod filter;
+pub mod french;
+pub mod index;
+pub mod load;
+pub mod model;
+pub mod problem;
+pub mod query;
+pub mod search;
+pub mod status;
+pub mod timeline;
+pub mod validate;
+
+#[cfg(feature = "schema")]
+pub mod schema;
+
+pub use date::{DateError, PartialDate, Precision};
+pub use filter::{Filter, Period, PeriodPreset, YearMonth};
+pub use index::Index;
+pub use load::{load, LoadError, Loaded};
+pub use model::*;
+pub use problem::{EntryRef, Problem, ProblemKind, Severity};
+pub use query::{AgendaQuery, View};
+pub use status::{chantier_status, milestone_status, Status};
+pub use timeline::{Timeline, TimelineEntry, TimelineGroup};

@@ -1,0 +1,426 @@
+//! From the bytes of the published file to a [`Loaded`] dataset: every valid entry
+//! kept, every invalid one reported and skipped.
+//!
+//! Two levels of failure:
+//! - [`LoadError`]: nothing can be used (not JSON, wrong top-level shape, unreadable
+//!   header, unsupported major version). The app shows an error and "Réessayer".
+//! - [`Problem`]s in [`Loaded::problems`]: entries skipped (errors) or kept with a
+//!   remark (warnings). The app shows the good entries and a notice.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::model::{
+    Carrier, Chantier, ContributionChannel, Dataset, Publisher, Theme, SCHEMA_VERSION,
+};
+use crate::problem::{EntryRef, Problem, ProblemKind};
+use crate::validate::{self, Vocabulary};
+
+/// Why a dataset cannot be used at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The file is empty (or only whitespace).
+    Empty,
+    /// The bytes are not UTF-8 text.
+    NotUtf8 {
+        /// Offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The text is not JSON.
+    Syntax {
+        /// Line of the error, from 1.
+        line: usize,
+        /// Column of the error, from 1.
+        column: usize,
+        /// serde_json's description.
+        detail: String,
+    },
+    /// The JSON is not an object with the dataset's fields.
+    NotADataset(String),
+    /// The schema version is not one this app reads.
+    UnsupportedVersion(String),
+    /// The header (everything but the chantiers) has errors.
+    InvalidHeader(Vec<Problem>),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Empty => write!(f, "le fichier est vide"),
+            LoadError::NotUtf8 { offset } => write!(
+                f,
+                "le fichier n'est pas du texte UTF-8 (octet invalide à la position {offset}) ; enregistrez-le en UTF-8"
+            ),
+            LoadError::Syntax { line, column, detail } => write!(
+                f,
+                "le fichier n'est pas du JSON valide (ligne {line}, colonne {column} : {detail}) ; vérifiez virgules, guillemets et accolades à cet endroit"
+            ),
+            LoadError::NotADataset(detail) => write!(
+                f,
+                "le fichier n'a pas la forme d'un jeu de données de l'agenda ({detail}) ; comparez-le au schéma (agenda schema)"
+            ),
+            LoadError::UnsupportedVersion(v) => write!(
+                f,
+                "version de format « {v} » non prise en charge (cette application lit les versions 1.x) ; mettez l'application à jour"
+            ),
+            LoadError::InvalidHeader(problems) => {
+                write!(f, "l'en-tête du jeu de données est invalide ({} problème(s))", problems.len())?;
+                for p in problems {
+                    write!(f, "\n{p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// A dataset ready to show: only valid chantiers, and what was found on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The dataset with its valid chantiers, milestones in chronological order.
+    pub dataset: Dataset,
+    /// Every problem found, in file order: errors (entry skipped) and warnings.
+    pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    /// Whether any problem is an error (an entry was skipped or a field is wrong).
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(Problem::is_error)
+    }
+
+    /// The entries that were skipped, each with its problems.
+    ///
+    /// ```
+    /// let json = r#"{"schema_version":"1.0","published":"2026-11-01","publisher":{"name":"ANCT"},
+    ///   "licence":"etalab-2.0","themes":[],"carriers":[],"chantiers":[{"id":"x"}]}"#;
+    /// let loaded = agenda_core::load(json.as_bytes()).unwrap();
+    /// let skipped = loaded.skipped();
+    /// assert_eq!(skipped.len(), 1);
+    /// assert_eq!(skipped[0].0.id.as_deref(), Some("x"));
+    /// ```
+    pub fn skipped(&self) -> Vec<(EntryRef, Vec<&Problem>)> {
+        let mut out: Vec<(EntryRef, Vec<&Problem>)> = Vec::new();
+        for p in self.problems.iter().filter(|p| p.is_error()) {
+            let Some(entry) = &p.entry else { continue };
+            match out.iter_mut().find(|(e, _)| e == entry) {
+                Some((_, list)) => list.push(p),
+                None => out.push((entry.clone(), vec![p])),
+            }
+        }
+        out
+    }
+}
+
+/// The dataset's header: everything but the chantiers, which are read one by one
+/// so each can fail on its own.
+#[derive(Deserialize)]
+struct RawDataset {
+    schema_version: String,
+    published: NaiveDate,
+    publisher: Publisher,
+    licence: String,
+    #[serde(default)]
+    contributions: Option<ContributionChannel>,
+    themes: Vec<Theme>,
+    carriers: Vec<Carrier>,
+}
+
+/// Deserializes `value`, reporting the path of a type error and every field it ignored.
+fn read<T: serde::de::DeserializeOwned>(
+    value: Value,
+    unknown: &mut Vec<String>,
+) -> Result<T, (String, String)> {
+    let mut record = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());
+    let de = serde_ignored::Deserializer::new(value, &mut record);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        let (missing, message) = serde_message_fr(&e.into_inner().to_string());
+        match missing {
+            // Point at the missing field itself, not at its parent.
+            Some(field) if path.is_empty() => (field, message),
+            Some(field) => (format!("{path}.{field}"), message),
+            None => (path, message),
+        }
+    })
+}
+
+/// serde's English messages, in French. Returns the missing field's name when the
+/// message is about one.
+fn serde_message_fr(message: &str) -> (Option<String>, String) {
+    let quoted = |s: &str| s.replace('`', "");
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return (
+            Some(field.to_string()),
+            "champ obligatoire manquant".to_string(),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return (
+                None,
+                format!(
+                    "type incorrect (attendu : {} ; trouvé : {})",
+                    type_fr(expected),
+                    type_fr(found)
+                ),
+            );
+        }
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            let expected = expected.trim_start_matches("one of ");
+            return (
+                None,
+                format!(
+                    "valeur {} inconnue ; valeurs possibles : {}",
+                    quoted(found),
+                    quoted(expected)
+                ),
+            );
+        }
+    }
+    if message.starts_with("input contains invalid characters")
+        || message.starts_with("premature end of input")
+    {
+        return (None, "date au format AAAA-MM-JJ attendue".to_string());
+    }
+    if message.starts_with("input is out of range") || message.starts_with("input is not enough") {
+        return (
+            None,
+            "cette date n'existe pas dans le calendrier".to_string(),
+        );
+    }
+    (None, message.to_string())
+}
+
+fn type_fr(serde_words: &str) -> String {
+    let words = serde_words.replace('`', "");
+    for (en, fr) in [
+        ("a string", "un texte"),
+        ("string", "texte"),
+        ("a sequence", "une liste"),
+        ("sequence", "liste"),
+        ("integer", "nombre entier"),
+        ("floating point", "nombre décimal"),
+        ("boolean", "booléen"),
+        ("map", "objet"),
+        ("struct", "objet"),
+        ("null", "null"),
+        ("u32", "nombre entier positif"),
+        ("a valid date", "une date AAAA-MM-JJ"),
+    ] {
+        if let Some(rest) = words.strip_prefix(en) {
+            return format!("{fr}{rest}");
+        }
+    }
+    words
+}
+
+fn id_of(value: &Value) -> Option<String> {
+    value
+        .get("id")
+        .and_then(Value::as_str)
+        .map(|s| s.chars().take(80).collect())
+}
+
+/// Checks the schema version: same major accepted, newer minor a warning.
+fn check_version(version: &str, problems: &mut Vec<Problem>) -> Result<(), LoadError> {
+    let (ours_major, ours_minor) = SCHEMA_VERSION
+        .split_once('.')
+        .unwrap_or((SCHEMA_VERSION, "0"));
+    let parsed = version
+        .split_once('.')
+        .and_then(|(major, minor)| Some((major.parse::<u32>().ok()?, minor.parse::<u32>().ok()?)));
+    match parsed {
+        Some((major, _)) if major.to_string() != ours_major => {
+            Err(LoadError::UnsupportedVersion(version.into()))
+        }
+        Some((_, minor)) if minor > ours_minor.parse().unwrap_or(0) => {
+            problems.push(Problem {
+                entry: None,
+                path: "schema_version".into(),
+                kind: ProblemKind::NewerMinorVersion(version.into()),
+            });
+            Ok(())
+        }
+        Some(_) => Ok(()),
+        None => Err(LoadError::UnsupportedVersion(version.into())),
+    }
+}
+
+/// Reads a published dataset: parses, validates, keeps the valid chantiers.
+///
+/// ```
+/// let json = r#"{"schema_version":"1.0","published":"2026-11-01","publisher":{"name":"ANCT"},
+///   "licence":"etalab-2.0","themes":[{"code":"finances","label":"Finances"}],
+///   "carriers":[{"code":"dgfip","label":"DGFiP"}],
+///   "chantiers":[{"id":"m57","title":"M57","summary":"Nouvelle nomenclature.",
+///     "carriers":["dgfip"],"themes":["finances"],"nature":"obligation",
+///     "concerned":{"rules":[{"kind":"commune"}]},
+///     "milestones":[{"id":"generalisation","label":"Généralisation","date":"2024-01-01"}],
+///     "updated":"2026-11-01"},
+///     {"id":"Bad Id"}]}"#;
+/// let loaded = agenda_core::load(json.as_bytes()).unwrap();
+/// assert_eq!(loaded.dataset.chantiers.len(), 1);
+/// assert!(loaded.has_errors());
+/// ```
+pub fn load(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    // A BOM is what some Windows editors add; it carries no meaning.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        detail: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    })?;
+    let Value::Object(mut object) = value else {
+        return Err(LoadError::NotADataset(format!(
+            "la racine est {} au lieu d'un objet",
+            json_type_fr(&value)
+        )));
+    };
+    let mut problems = Vec::new();
+    if let Some(Value::String(version)) = object.get("schema_version") {
+        check_version(version, &mut problems)?;
+    }
+    // Take the chantiers out so a broken entry cannot make the header unreadable.
+    let raw_chantiers = match object.remove("chantiers") {
+        Some(Value::Array(items)) => Some(items),
+        Some(other) => {
+            return Err(LoadError::NotADataset(format!(
+                "« chantiers » est {} au lieu d'une liste",
+                json_type_fr(&other)
+            )))
+        }
+        None => None,
+    };
+
+    let mut unknown = Vec::new();
+    let header: RawDataset =
+        read(Value::Object(object), &mut unknown).map_err(|(path, detail)| {
+            LoadError::InvalidHeader(vec![Problem {
+                entry: None,
+                path,
+                kind: ProblemKind::Unreadable(detail),
+            }])
+        })?;
+    if raw_chantiers.is_none() {
+        return Err(LoadError::NotADataset(
+            "le champ « chantiers » manque".into(),
+        ));
+    }
+    problems.extend(unknown.into_iter().map(|path| Problem {
+        entry: None,
+        path,
+        kind: ProblemKind::UnknownField,
+    }));
+    let header_findings = validate::check_vocabulary(&header.themes, &header.carriers);
+    if !header_findings.is_empty() {
+        return Err(LoadError::InvalidHeader(
+            header_findings
+                .into_iter()
+                .map(|f| Problem {
+                    entry: None,
+                    path: f.path,
+                    kind: f.kind,
+                })
+                .collect(),
+        ));
+    }
+
+    let vocabulary = Vocabulary::new(&header.themes, &header.carriers);
+    let mut first_index_of: HashMap<String, usize> = HashMap::new();
+    let mut chantiers = Vec::new();
+    for (index, raw) in raw_chantiers.unwrap_or_default().into_iter().enumerate() {
+        let entry = EntryRef {
+            index,
+            id: id_of(&raw),
+        };
+        let report = |path: String, kind: ProblemKind, problems: &mut Vec<Problem>| {
+            problems.push(Problem {
+                entry: Some(entry.clone()),
+                path,
+                kind,
+            });
+        };
+        let mut unknown = Vec::new();
+        let mut chantier: Chantier = match read(raw, &mut unknown) {
+            Ok(c) => c,
+            Err((path, detail)) => {
+                report(path, ProblemKind::Unreadable(detail), &mut problems);
+                continue;
+            }
+        };
+        for path in unknown {
+            report(path, ProblemKind::UnknownField, &mut problems);
+        }
+        let findings = validate::check_chantier(&chantier, &vocabulary);
+        let mut usable = true;
+        for f in findings {
+            usable &= !f.kind.severity().eq(&crate::Severity::Error);
+            report(f.path, f.kind, &mut problems);
+        }
+        if let Some(&first_index) = first_index_of.get(&chantier.id) {
+            report(
+                "id".into(),
+                ProblemKind::DuplicateId {
+                    id: chantier.id.clone(),
+                    first_index,
+                },
+                &mut problems,
+            );
+            usable = false;
+        }
+        if usable {
+            first_index_of.insert(chantier.id.clone(), index);
+            chantier.milestones.sort_by(|a, b| a.date.cmp(&b.date));
+            chantiers.push(chantier);
+        }
+    }
+
+    Ok(Loaded {
+        dataset: Dataset {
+            schema_version: header.schema_version,
+            published: header.published,
+            publisher: header.publisher,
+            licence: header.licence,
+            contributions: header.contributions,
+            themes: header.themes,
+            carriers: header.carriers,
+            chantiers,
+        },
+        problems,
+    })
+}
+
+fn json_type_fr(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "un booléen",
+        Value::Number(_) => "un nombre",
+        Value::String(_) => "un texte",
+        Value::Array(_) => "une liste",
+        Value::Object(_) => "un objet",
+    }
+}

@@ -1,0 +1,324 @@
+//! Every view is a URL: the agenda's state as a URL query, parsed and printed.
+//!
+//! [`AgendaQuery::parse`] and [`AgendaQuery::to_query_string`] are inverses on every
+//! value the app can produce (see the round-trip tests). Parsing never fails: an
+//! unknown parameter or a malformed value is dropped and the rest kept, because a
+//! mistyped shared link should still show the agenda.
+//!
+//! | parameter | value                                   | example                  |
+//! |-----------|-----------------------------------------|--------------------------|
+//! | `q`       | free text                               | `q=facture%20electronique` |
+//! | `theme`   | theme codes, comma-separated            | `theme=finances,urbanisme` |
+//! | `periode` | `6-mois`, `12-mois`, `annee`, `passe`   | `periode=12-mois`        |
+//! | `du`,`au` | months `AAAA-MM` (when no `periode`)    | `du=2025-01&au=2026-12`  |
+//! | `porteur` | carrier codes                           | `porteur=dgfip`          |
+//! | `nature`  | nature codes                            | `nature=obligation`      |
+//! | `public`  | kinds of authority                      | `public=commune,epci`    |
+//! | `statut`  | `a-venir`, `en-cours`, `passe`          | `statut=a-venir`         |
+//! | `vue`     | `liste` (default) or `frise`            | `vue=frise`              |
+//! | `passes`  | `1` to show past milestones             | `passes=1`               |
+
+use std::collections::BTreeSet;
+
+use crate::filter::{Filter, Period, PeriodPreset};
+use crate::model::{AuthorityKind, Dataset, Nature};
+use crate::status::Status;
+use crate::validate::is_slug;
+
+/// How the agenda is displayed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum View {
+    /// The chronological list (default, and the accessible equivalent of the frise).
+    #[default]
+    List,
+    /// The horizontal overview.
+    Frise,
+}
+
+/// The agenda's whole state, as carried by its URL.
+///
+/// ```
+/// use agenda_core::AgendaQuery;
+/// let q = AgendaQuery::parse("?q=d%C3%A9mat&theme=urbanisme,finances&periode=12-mois&oops=1");
+/// assert_eq!(q.filter.text, "démat");
+/// assert_eq!(q.filter.themes.len(), 2);
+/// assert_eq!(q.to_query_string(), "q=d%C3%A9mat&theme=finances,urbanisme&periode=12-mois");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AgendaQuery {
+    /// The filters.
+    pub filter: Filter,
+    /// The display.
+    pub view: View,
+    /// Whether past milestones are expanded.
+    pub show_past: bool,
+}
+
+fn codes(value: &str) -> impl Iterator<Item = &str> {
+    value.split(',').filter(|c| is_slug(c))
+}
+
+impl AgendaQuery {
+    /// Reads a URL query (with or without the leading `?`). Never fails.
+    pub fn parse(query: &str) -> AgendaQuery {
+        let mut q = AgendaQuery::default();
+        let (mut preset, mut from, mut to) = (None, None, None);
+        for pair in query.trim_start_matches('?').split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode(value);
+            let f = &mut q.filter;
+            match decode(key).as_str() {
+                "q" => f.text = value,
+                "theme" => f.themes.extend(codes(&value).map(str::to_string)),
+                "porteur" => f.carriers.extend(codes(&value).map(str::to_string)),
+                "nature" => f
+                    .natures
+                    .extend(value.split(',').filter_map(Nature::from_code)),
+                "public" => f
+                    .kinds
+                    .extend(value.split(',').filter_map(AuthorityKind::from_code)),
+                "statut" => f
+                    .statuses
+                    .extend(value.split(',').filter_map(Status::from_code)),
+                "periode" => preset = PeriodPreset::from_code(&value).or(preset),
+                "du" => from = value.parse().ok().or(from),
+                "au" => to = value.parse().ok().or(to),
+                "vue" if value == "frise" => q.view = View::Frise,
+                "vue" if value == "liste" => q.view = View::List,
+                "passes" if value == "1" => q.show_past = true,
+                _ => {}
+            }
+        }
+        q.filter.period = match (preset, from, to) {
+            (Some(p), _, _) => Period::Preset(p),
+            (None, None, None) => Period::Any,
+            (None, from, to) => Period::Months { from, to },
+        };
+        q
+    }
+
+    /// Prints the query, without `?`, in a canonical order; empty for the default.
+    pub fn to_query_string(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let f = &self.filter;
+        let mut list = |key: &str, values: Vec<&str>| {
+            if !values.is_empty() {
+                parts.push(format!(
+                    "{key}={}",
+                    values
+                        .iter()
+                        .map(|v| encode(v))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ));
+            }
+        };
+        if !f.text.is_empty() {
+            list("q", vec![&f.text]);
+        }
+        list("theme", f.themes.iter().map(String::as_str).collect());
+        match f.period {
+            Period::Any => {}
+            Period::Preset(p) => list("periode", vec![p.code()]),
+            Period::Months { from, to } => {
+                let (from, to) = (from.map(|m| m.to_string()), to.map(|m| m.to_string()));
+                list("du", from.as_deref().into_iter().collect());
+                list("au", to.as_deref().into_iter().collect());
+            }
+        }
+        list("porteur", f.carriers.iter().map(String::as_str).collect());
+        list("nature", f.natures.iter().map(|n| n.code()).collect());
+        list("public", f.kinds.iter().map(|k| k.code()).collect());
+        list("statut", f.statuses.iter().map(|s| s.code()).collect());
+        if self.view == View::Frise {
+            list("vue", vec!["frise"]);
+        }
+        if self.show_past {
+            list("passes", vec!["1"]);
+        }
+        parts.join("&")
+    }
+
+    /// Drops theme and carrier codes the dataset does not know, so a stale link
+    /// does not silently show nothing.
+    ///
+    /// ```
+    /// use agenda_core::AgendaQuery;
+    /// let bytes = std::fs::read("../../public/data/agenda.json").unwrap();
+    /// let dataset = agenda_core::load(&bytes).unwrap().dataset;
+    /// let mut q = AgendaQuery::parse("theme=finances,nimporte-quoi");
+    /// q.retain_known(&dataset);
+    /// assert_eq!(q.to_query_string(), "theme=finances");
+    /// ```
+    pub fn retain_known(&mut self, dataset: &Dataset) {
+        self.filter
+            .themes
+            .retain(|t| dataset.themes.iter().any(|x| &x.code == t));
+        self.filter
+            .carriers
+            .retain(|c| dataset.carriers.iter().any(|x| &x.code == c));
+    }
+
+    /// A copy with one set toggled: handy for the view's filter buttons.
+    pub fn toggled<T: Ord + Clone>(set: &BTreeSet<T>, value: &T) -> BTreeSet<T> {
+        let mut set = set.clone();
+        if !set.remove(value) {
+            set.insert(value.clone());
+        }
+        set
+    }
+}
+
+/// Percent-encodes a query value: unreserved characters stay, the rest is UTF-8
+/// bytes as `%XX` (so `,` and `&` inside free text survive).
+///
+/// ```
+/// assert_eq!(agenda_core::query::encode("é, b&c"), "%C3%A9%2C%20b%26c");
+/// ```
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes a query value: `%XX` sequences and `+` as space. Malformed escapes are
+/// kept literally; invalid UTF-8 becomes U+FFFD.
+///
+/// ```
+/// assert_eq!(agenda_core::query::decode("d%C3%A9mat+ads"), "démat ads");
+/// assert_eq!(agenda_core::query::decode("100%"), "100%");
+/// ```
+pub fn decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+/// An active filter as the user sees it, and the query without it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveFilter {
+    /// French label: "Thème : Finances", "Recherche : « démat »".
+    pub label: String,
+    /// The same query with this filter removed.
+    pub without: AgendaQuery,
+}
+
+impl AgendaQuery {
+    /// The query with every filter removed, the display kept.
+    ///
+    /// ```
+    /// use agenda_core::{AgendaQuery, View};
+    /// let q = AgendaQuery::parse("q=x&vue=frise");
+    /// assert_eq!(q.cleared().to_query_string(), "vue=frise");
+    /// ```
+    pub fn cleared(&self) -> AgendaQuery {
+        AgendaQuery {
+            filter: Filter::default(),
+            ..self.clone()
+        }
+    }
+
+    /// Every active filter, each with the query that removes it, in display order.
+    ///
+    /// ```
+    /// use agenda_core::AgendaQuery;
+    /// let bytes = std::fs::read("../../public/data/agenda.json").unwrap();
+    /// let dataset = agenda_core::load(&bytes).unwrap().dataset;
+    /// let q = AgendaQuery::parse("q=demat&nature=obligation&periode=12-mois");
+    /// let labels: Vec<String> = q.active_filters(&dataset).into_iter().map(|f| f.label).collect();
+    /// assert_eq!(labels, ["Recherche : « demat »", "Période : 12 prochains mois", "Nature : Obligation réglementaire"]);
+    /// ```
+    pub fn active_filters(&self, dataset: &Dataset) -> Vec<ActiveFilter> {
+        let mut out = Vec::new();
+        let mut push = |label: String, change: &dyn Fn(&mut Filter)| {
+            let mut without = self.clone();
+            change(&mut without.filter);
+            out.push(ActiveFilter { label, without });
+        };
+        let f = &self.filter;
+        if !f.text.trim().is_empty() {
+            push(format!("Recherche : « {} »", f.text.trim()), &|f| {
+                f.text.clear()
+            });
+        }
+        match f.period {
+            Period::Any => {}
+            Period::Preset(p) => push(format!("Période : {}", p.label_fr()), &|f| {
+                f.period = Period::Any
+            }),
+            Period::Months { from, to } => {
+                if let Some(from) = from {
+                    push(format!("Depuis : {}", from.label_fr()), &|f| {
+                        f.period = Period::Months { from: None, to };
+                    });
+                }
+                if let Some(to) = to {
+                    push(format!("Jusqu'à : {}", to.label_fr()), &|f| {
+                        f.period = Period::Months { from, to: None };
+                    });
+                }
+            }
+        }
+        for code in &f.themes {
+            let label = dataset
+                .themes
+                .iter()
+                .find(|t| &t.code == code)
+                .map_or(code.as_str(), |t| t.label.as_str());
+            push(format!("Thème : {label}"), &|f| {
+                f.themes.remove(code);
+            });
+        }
+        for code in &f.carriers {
+            let label = dataset
+                .carriers
+                .iter()
+                .find(|c| &c.code == code)
+                .map_or(code.as_str(), |c| c.label.as_str());
+            push(format!("Porteur : {label}"), &|f| {
+                f.carriers.remove(code);
+            });
+        }
+        for nature in &f.natures {
+            push(format!("Nature : {}", nature.label_fr()), &|f| {
+                f.natures.remove(nature);
+            });
+        }
+        for kind in &f.kinds {
+            push(format!("Public : {}", kind.label_fr()), &|f| {
+                f.kinds.remove(kind);
+            });
+        }
+        for status in &f.statuses {
+            push(format!("Statut : {}", status.label_fr()), &|f| {
+                f.statuses.remove(status);
+            });
+        }
+        out
+    }
+}

@@ -1,0 +1,327 @@
+//! Validation rules. Every rule reports, none stops at the first problem.
+//!
+//! The same functions check the published dataset (CLI, app) and a single
+//! contribution (editor), so a rule exists in one place only.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{AuthorityKind, Carrier, Chantier, Theme};
+use crate::problem::ProblemKind;
+
+/// Longest title, in characters.
+pub const MAX_TITLE: usize = 120;
+/// Longest summary, in characters.
+pub const MAX_SUMMARY: usize = 400;
+/// Longest milestone label, in characters.
+pub const MAX_MILESTONE_LABEL: usize = 160;
+/// Longest paragraph of description or details, in characters.
+pub const MAX_PARAGRAPH: usize = 4000;
+/// Longest id or code, in characters.
+pub const MAX_SLUG: usize = 80;
+
+/// A problem found in one value, with the path of the field relative to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Field path, e.g. `milestones[0].date`.
+    pub path: String,
+    /// What is wrong.
+    pub kind: ProblemKind,
+}
+
+fn finding(path: impl Into<String>, kind: ProblemKind) -> Finding {
+    Finding {
+        path: path.into(),
+        kind,
+    }
+}
+
+/// Whether `s` is a slug: lowercase ASCII letters and digits in words joined by
+/// single hyphens, at most [`MAX_SLUG`] characters.
+///
+/// ```
+/// use agenda_core::validate::is_slug;
+/// assert!(is_slug("demat-ads-2022"));
+/// assert!(!is_slug("Démat ADS"));
+/// assert!(!is_slug("-a"));
+/// assert!(!is_slug("a--b"));
+/// ```
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= MAX_SLUG
+        && s.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Whether `url` may be rendered as a link: an absolute http(s) address with a host
+/// and no whitespace or control character.
+///
+/// ```
+/// use agenda_core::validate::is_safe_url;
+/// assert!(is_safe_url("https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000038811937"));
+/// assert!(!is_safe_url("javascript:alert(1)"));
+/// assert!(!is_safe_url("//evil.example"));
+/// assert!(!is_safe_url("data:text/html,<script>"));
+/// ```
+pub fn is_safe_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty()
+        && !host.starts_with('.')
+        && url.len() <= 2000
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == '"')
+}
+
+/// Whether `email` looks like an e-mail address (one `@`, a dot in the domain, no
+/// space): enough to catch typing errors, not a full RFC 5322 check.
+///
+/// ```
+/// assert!(agenda_core::validate::is_email("contact@anct.gouv.fr"));
+/// assert!(!agenda_core::validate::is_email("contact at anct"));
+/// ```
+pub fn is_email(email: &str) -> bool {
+    let mut parts = email.split('@');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(local), Some(domain), None) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && email.len() <= 254
+                && !email
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || "<>\"(),;:[]\\".contains(c))
+        }
+        _ => false,
+    }
+}
+
+fn check_text(out: &mut Vec<Finding>, path: &str, text: &str, max: usize) {
+    let length = text.chars().count();
+    if text.trim().is_empty() {
+        out.push(finding(path, ProblemKind::EmptyText));
+    } else if length > max {
+        out.push(finding(path, ProblemKind::TooLong { length, max }));
+    }
+}
+
+fn check_codes<'a>(
+    out: &mut Vec<Finding>,
+    field: &str,
+    codes: &'a [String],
+    known: &HashSet<&str>,
+    unknown: fn(String) -> ProblemKind,
+) {
+    if codes.is_empty() {
+        out.push(finding(field, ProblemKind::EmptyList));
+    }
+    let mut seen: HashSet<&'a str> = HashSet::new();
+    for (i, code) in codes.iter().enumerate() {
+        let path = format!("{field}[{i}]");
+        if !known.contains(code.as_str()) {
+            out.push(finding(path, unknown(code.clone())));
+        } else if !seen.insert(code) {
+            out.push(finding(path, ProblemKind::DuplicateCode(code.clone())));
+        }
+    }
+}
+
+/// The dataset's lists that entries refer to.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary<'a> {
+    themes: HashSet<&'a str>,
+    carriers: HashSet<&'a str>,
+}
+
+impl<'a> Vocabulary<'a> {
+    /// The vocabulary of a dataset's header.
+    pub fn new(themes: &'a [Theme], carriers: &'a [Carrier]) -> Self {
+        Vocabulary {
+            themes: themes.iter().map(|t| t.code.as_str()).collect(),
+            carriers: carriers.iter().map(|c| c.code.as_str()).collect(),
+        }
+    }
+}
+
+/// Checks the dataset's own lists: codes well formed and unique, labels present.
+///
+/// ```
+/// use agenda_core::{validate, Theme};
+/// let themes = vec![Theme { code: "x".into(), label: "X".into() }, Theme { code: "x".into(), label: "Y".into() }];
+/// let findings = validate::check_vocabulary(&themes, &[]);
+/// assert_eq!(findings[0].path, "themes[1].code");
+/// ```
+pub fn check_vocabulary(themes: &[Theme], carriers: &[Carrier]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let lists = [
+        (
+            "themes",
+            themes
+                .iter()
+                .map(|t| (&t.code, &t.label))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "carriers",
+            carriers.iter().map(|c| (&c.code, &c.label)).collect(),
+        ),
+    ];
+    for (field, items) in lists {
+        let mut seen = HashSet::new();
+        for (i, (code, label)) in items.into_iter().enumerate() {
+            let path = format!("{field}[{i}]");
+            if !is_slug(code) {
+                out.push(finding(
+                    format!("{path}.code"),
+                    ProblemKind::InvalidSlug(code.clone()),
+                ));
+            } else if !seen.insert(code) {
+                out.push(finding(
+                    format!("{path}.code"),
+                    ProblemKind::DuplicateCode(code.clone()),
+                ));
+            }
+            check_text(&mut out, &format!("{path}.label"), label, MAX_TITLE);
+        }
+    }
+    out
+}
+
+/// Checks one chantier against every rule. Returns every problem found.
+///
+/// ```
+/// use agenda_core::{validate, Chantier, Theme, Carrier};
+/// let themes = [Theme { code: "finances".into(), label: "Finances".into() }];
+/// let carriers = [Carrier { code: "dgfip".into(), label: "DGFiP".into(), name: None }];
+/// let chantier: Chantier = serde_json::from_str(r#"{
+///   "id": "pes", "title": "", "summary": "Résumé.", "carriers": ["dgfip"],
+///   "themes": ["urbanisme"], "nature": "obligation",
+///   "concerned": {"rules": [{"kind": "commune"}]},
+///   "milestones": [{"id": "a", "label": "Début", "date": "2024"}],
+///   "updated": "2026-01-01"}"#).unwrap();
+/// let findings = validate::check_chantier(&chantier, &validate::Vocabulary::new(&themes, &carriers));
+/// let paths: Vec<&str> = findings.iter().map(|f| f.path.as_str()).collect();
+/// assert_eq!(paths, ["title", "themes[0]"]);
+/// ```
+pub fn check_chantier(chantier: &Chantier, vocabulary: &Vocabulary<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if !is_slug(&chantier.id) {
+        out.push(finding("id", ProblemKind::InvalidSlug(chantier.id.clone())));
+    }
+    check_text(&mut out, "title", &chantier.title, MAX_TITLE);
+    check_text(&mut out, "summary", &chantier.summary, MAX_SUMMARY);
+    for (i, paragraph) in chantier.description.iter().enumerate() {
+        check_text(
+            &mut out,
+            &format!("description[{i}]"),
+            paragraph,
+            MAX_PARAGRAPH,
+        );
+    }
+    check_codes(
+        &mut out,
+        "carriers",
+        &chantier.carriers,
+        &vocabulary.carriers,
+        ProblemKind::UnknownCarrier,
+    );
+    check_codes(
+        &mut out,
+        "themes",
+        &chantier.themes,
+        &vocabulary.themes,
+        ProblemKind::UnknownTheme,
+    );
+
+    if chantier.concerned.rules.is_empty() {
+        out.push(finding("concerned.rules", ProblemKind::EmptyList));
+    }
+    for (i, rule) in chantier.concerned.rules.iter().enumerate() {
+        if rule.kind != AuthorityKind::Epci && !rule.epci_kinds.is_empty() {
+            out.push(finding(
+                format!("concerned.rules[{i}].epci_kinds"),
+                ProblemKind::EpciKindsOnNonEpci,
+            ));
+        }
+    }
+    if let Some(note) = &chantier.concerned.note {
+        check_text(&mut out, "concerned.note", note, MAX_SUMMARY);
+    }
+
+    if chantier.milestones.is_empty() {
+        out.push(finding("milestones", ProblemKind::EmptyList));
+    }
+    let mut milestone_ids: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in chantier.milestones.iter().enumerate() {
+        let path = format!("milestones[{i}]");
+        if !is_slug(&m.id) {
+            out.push(finding(
+                format!("{path}.id"),
+                ProblemKind::InvalidSlug(m.id.clone()),
+            ));
+        } else if milestone_ids.insert(&m.id, i).is_some() {
+            out.push(finding(
+                format!("{path}.id"),
+                ProblemKind::DuplicateCode(m.id.clone()),
+            ));
+        }
+        check_text(
+            &mut out,
+            &format!("{path}.label"),
+            &m.label,
+            MAX_MILESTONE_LABEL,
+        );
+        if let Some(details) = &m.details {
+            check_text(&mut out, &format!("{path}.details"), details, MAX_PARAGRAPH);
+        }
+        if let Some(end) = m.end {
+            if end.last_day() < m.date.first_day() {
+                out.push(finding(format!("{path}.end"), ProblemKind::EndBeforeStart));
+            }
+        }
+    }
+    if chantier
+        .milestones
+        .windows(2)
+        .any(|w| w[1].date < w[0].date)
+    {
+        out.push(finding("milestones", ProblemKind::MilestonesOutOfOrder));
+    }
+
+    for (i, source) in chantier.sources.iter().enumerate() {
+        let path = format!("sources[{i}]");
+        check_text(
+            &mut out,
+            &format!("{path}.label"),
+            &source.label,
+            MAX_MILESTONE_LABEL,
+        );
+        if !is_safe_url(&source.url) {
+            out.push(finding(
+                format!("{path}.url"),
+                ProblemKind::UnsafeUrl(source.url.clone()),
+            ));
+        }
+    }
+    if let Some(contact) = &chantier.contact {
+        if !is_email(contact) {
+            out.push(finding(
+                "contact",
+                ProblemKind::InvalidEmail(contact.clone()),
+            ));
+        }
+    }
+    out
+}

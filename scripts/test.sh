@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Sets up, then runs every check and test: format, lints, native tests (domain, CLI),
+# the release build, and the browser tests in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+. scripts/env.sh
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+say "Formatting (cargo fmt --check)"
+cargo fmt --all -- --check
+
+say "Lints (cargo clippy -D warnings), native and wasm"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p agenda-app --quiet -- -D warnings
+
+say "Native tests (domain, CLI, shipped dataset)"
+cargo test --workspace --quiet
+
+say "Release build (trunk)"
+trunk build index.html --release
+
+say "Browser tests (headless Chromium)"
+node --test --test-concurrency=1 tests/browser/

@@ -1,0 +1,56 @@
+//! The root component: loads the dataset, then routes.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::load_failure::LoadFailure;
+use crate::data::{fetch_agenda, Agenda};
+use crate::pages::{
+    agenda::AgendaPage, chantier::ChantierPage, legal::LegalPage, not_found::NotFound,
+};
+
+/// The app: the dataset is loaded once per visit (and on "Réessayer"), then every
+/// route reads it from context.
+#[component]
+pub fn App() -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    let agenda = LocalResource::new(move || {
+        attempt.track();
+        fetch_agenda()
+    });
+    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
+
+    view! {
+        <Router base=crate::document::base_path()>
+            {move || match agenda.get() {
+                None => view! { <Loading /> }.into_any(),
+                Some(Err(error)) => view! { <LoadFailure error retry /> }.into_any(),
+                Some(Ok(loaded)) => {
+                    provide_context::<Agenda>(loaded);
+                    view! { <AppRoutes /> }.into_any()
+                }
+            }}
+        </Router>
+    }
+}
+
+#[component]
+fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFound>
+            <Route path=path!("/") view=AgendaPage />
+            <Route path=path!("/chantiers/:id") view=ChantierPage />
+            <Route path=path!("/:page") view=LegalPage />
+        </Routes>
+    }
+}
+
+#[component]
+fn Loading() -> impl IntoView {
+    view! {
+        <p class="agenda-loading" role="status">
+            "Chargement de l'agenda…"
+        </p>
+    }
+}

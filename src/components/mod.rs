@@ -1,0 +1,7 @@
+//! Reusable pieces of the view. Each file holds one component family.
+
+pub mod badges;
+pub mod filters;
+pub mod load_failure;
+pub mod notices;
+pub mod timeline;

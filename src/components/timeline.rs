@@ -1,0 +1,133 @@
+//! The chronological list: years, periods, milestones, and the "Aujourd'hui" marker.
+
+use agenda_core::index::MilestoneRef;
+use agenda_core::timeline::TimelineYear;
+use agenda_core::{french, AgendaQuery, Timeline};
+use leptos::prelude::*;
+
+use crate::components::badges::{NatureBadge, ThemeTags};
+use crate::data::Agenda;
+use crate::nav::chantier_href;
+
+/// The grouped timeline of the current selection.
+#[component]
+pub fn TimelineView(timeline: Memo<Timeline>, query: Memo<AgendaQuery>) -> impl IntoView {
+    let agenda = expect_context::<Agenda>();
+    let today = agenda.today;
+    let marker_before = Memo::new(move |_| timeline.with(Timeline::today_marker_before));
+    view! {
+        <div class="agenda-timeline">
+            <For
+                each=move || timeline.get().years
+                key=|year: &TimelineYear| year.clone()
+                children=move |year: TimelineYear| {
+                    view! {
+                        <section class="agenda-year" aria-labelledby=format!("annee-{}", year.year)>
+                            <h2 class="agenda-year__title" id=format!("annee-{}", year.year)>{year.year}</h2>
+                            {year
+                                .groups
+                                .into_iter()
+                                .map(|group| {
+                                    let key = group.key();
+                                    let heading = group.heading_fr();
+                                    let show_marker = {
+                                        let key = key.clone();
+                                        move || marker_before.get().as_deref() == Some(key.as_str())
+                                    };
+                                    view! {
+                                        <Show when=show_marker>
+                                            <TodayMarker today />
+                                        </Show>
+                                        <section class="agenda-group" aria-labelledby=format!("periode-{key}")>
+                                            <h3 class="agenda-group__title" id=format!("periode-{key}")>{heading}</h3>
+                                            <ul class="agenda-group__list">
+                                                {group
+                                                    .entries
+                                                    .into_iter()
+                                                    .map(|entry| view! { <MilestoneItem at=entry.at query /> })
+                                                    .collect_view()}
+                                            </ul>
+                                        </section>
+                                    }
+                                })
+                                .collect_view()}
+                        </section>
+                    }
+                }
+            />
+            <Show when=move || marker_before.get().is_none() && !timeline.with(|t| t.years.is_empty())>
+                <TodayMarker today />
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn TodayMarker(today: chrono::NaiveDate) -> impl IntoView {
+    view! {
+        <p class="agenda-today" id="aujourdhui">
+            <span class="agenda-today__label">"Aujourd'hui"</span>
+            " "
+            <time datetime=today.format("%Y-%m-%d").to_string()>{french::day(today)}</time>
+        </p>
+    }
+}
+
+/// One milestone: its date at its precision, the chantier, nature, themes, carriers
+/// and who is concerned.
+#[component]
+fn MilestoneItem(at: MilestoneRef, query: Memo<AgendaQuery>) -> impl IntoView {
+    let agenda = expect_context::<Agenda>();
+    let dataset = &agenda.dataset;
+    let chantier = &dataset.chantiers[at.chantier];
+    let milestone = &chantier.milestones[at.milestone];
+    let status = agenda_core::milestone_status(milestone, agenda.today);
+    let date_text = match milestone.end {
+        Some(end) => french::period(&milestone.date, &end),
+        None => french::date(&milestone.date),
+    };
+    let theme_labels: Vec<String> = chantier
+        .themes
+        .iter()
+        .filter_map(|code| dataset.themes.iter().find(|t| &t.code == code))
+        .map(|t| t.label.clone())
+        .collect();
+    let carriers: Vec<String> = chantier
+        .carriers
+        .iter()
+        .filter_map(|code| dataset.carriers.iter().find(|c| &c.code == code))
+        .map(|c| c.label.clone())
+        .collect();
+    let concerned: Vec<String> = chantier
+        .concerned
+        .rules
+        .iter()
+        .map(french::audience_rule)
+        .collect();
+    let id = chantier.id.clone();
+    let href = move || chantier_href(&id, &query.get());
+    let status_class = format!("agenda-item agenda-item--{}", status.code());
+    view! {
+        <li class=status_class>
+            <p class="agenda-item__date">
+                <time datetime=milestone.date.html_datetime()>{date_text}</time>
+                {(status == agenda_core::Status::Past).then(|| view! { <span class="fr-sr-only">" — passé"</span> })}
+            </p>
+            <h4 class="agenda-item__title">
+                <a href=href>{chantier.title.clone()}</a>
+            </h4>
+            <p class="agenda-item__milestone">{milestone.label.clone()}</p>
+            <div class="agenda-item__meta">
+                <NatureBadge nature=chantier.nature />
+                <ThemeTags labels=theme_labels />
+            </div>
+            <p class="agenda-item__who fr-text--sm">
+                <span class="agenda-item__key">"Porté par : "</span>
+                {carriers.join(", ")}
+                <br />
+                <span class="agenda-item__key">"Concerne : "</span>
+                {concerned.join(" ; ")}
+            </p>
+        </li>
+    }
+}

@@ -1,0 +1,40 @@
+//! Small helpers over the browser document.
+
+/// The element with this id, if any.
+pub fn by_id(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+/// Sets the page's `<title>`: each view has its own (RGAA 8.6).
+pub fn set_title(title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(&format!("{title} — Agenda numérique des collectivités"));
+    }
+}
+
+/// The path the app is served under ("/" or e.g. "/agenda/"), from `<base href>`.
+pub fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_else(|| "/".into());
+    base.trim_end_matches('/').to_string()
+}
+
+/// The absolute URL of the current page.
+pub fn current_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Copies text to the clipboard; resolves to whether it worked.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}

@@ -1,0 +1,24 @@
+//! The Agenda numérique des collectivités: a Leptos (CSR) app over `agenda-core`.
+//!
+//! The view is thin: every decision (what to show, in which order, in which words)
+//! is made by the domain crate; components only lay it out.
+
+mod app;
+mod components;
+mod data;
+mod document;
+mod nav;
+mod pages;
+mod panic;
+
+use wasm_bindgen::JsCast;
+
+fn main() {
+    panic::install_hook();
+    let Some(root) = document::by_id("app") else {
+        return;
+    };
+    // The boot message ("Chargement…") and <noscript> are replaced by the app.
+    root.set_inner_html("");
+    leptos::mount::mount_to(root.unchecked_into(), app::App).forget();
+}

@@ -1,0 +1,66 @@
+//! URLs of the app's views, and the agenda query as reactive state.
+//!
+//! The URL is the single source of truth for filters: components read the parsed
+//! [`AgendaQuery`] and write a new one, which replaces the history entry.
+
+use agenda_core::AgendaQuery;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::data::Agenda;
+
+thread_local! {
+    static BASE: String = crate::document::base_path();
+}
+
+/// An absolute path within the app, under its base ("/agenda" when hosted there).
+pub fn app_path(path: &str) -> String {
+    BASE.with(|base| format!("{base}{path}"))
+}
+
+fn with_query(path: &str, query: &AgendaQuery) -> String {
+    let q = query.to_query_string();
+    if q.is_empty() {
+        app_path(path)
+    } else {
+        app_path(&format!("{path}?{q}"))
+    }
+}
+
+/// The agenda showing `query`.
+pub fn agenda_href(query: &AgendaQuery) -> String {
+    with_query("/", query)
+}
+
+/// A chantier's page; it carries the agenda's query so "Retour à l'agenda" restores it.
+pub fn chantier_href(id: &str, query: &AgendaQuery) -> String {
+    with_query(&format!("/chantiers/{id}"), query)
+}
+
+/// The current agenda query, parsed from the URL; unknown codes dropped.
+pub fn use_agenda_query() -> Memo<AgendaQuery> {
+    let location = use_location();
+    let agenda = expect_context::<Agenda>();
+    Memo::new(move |_| {
+        let mut query = AgendaQuery::parse(&location.search.get());
+        query.retain_known(&agenda.dataset);
+        query
+    })
+}
+
+/// Shows the agenda with another query: replaces the history entry and keeps the
+/// scroll position, so filtering never jumps the page.
+pub fn use_set_agenda_query() -> Callback<AgendaQuery> {
+    let navigate = use_navigate();
+    Callback::new(move |query: AgendaQuery| {
+        navigate(
+            &agenda_href(&query),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        )
+    })
+}

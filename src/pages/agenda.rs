@@ -1,0 +1,179 @@
+//! The agenda: filters beside the timeline, the live count, the active filters.
+
+use agenda_core::{AgendaQuery, Timeline};
+use leptos::prelude::*;
+
+use crate::components::filters::Filters;
+use crate::components::notices::ProblemsNotice;
+use crate::components::timeline::TimelineView;
+use crate::data::Agenda;
+use crate::nav::{use_agenda_query, use_set_agenda_query};
+
+/// The default view.
+#[component]
+pub fn AgendaPage() -> impl IntoView {
+    let agenda = expect_context::<Agenda>();
+    let query = use_agenda_query();
+    let set_query = use_set_agenda_query();
+
+    let selection = {
+        let agenda = agenda.clone();
+        Memo::new(move |_| query.with(|q| agenda.index.select(&agenda.dataset, &q.filter)))
+    };
+    let timeline = {
+        let agenda = agenda.clone();
+        Memo::new(move |_| {
+            let show_past = query.with(|q| q.show_past);
+            selection.with(|s| Timeline::build(&agenda.dataset, s, agenda.today, show_past))
+        })
+    };
+    let count = Memo::new(move |_| selection.with(|s| s.count_fr()));
+    let active = {
+        let agenda = agenda.clone();
+        Memo::new(move |_| query.with(|q| q.active_filters(&agenda.dataset)))
+    };
+    Effect::new(move |_| {
+        let title = if active.with(Vec::is_empty) {
+            "Agenda".to_string()
+        } else {
+            format!("Agenda filtré ({})", count.get())
+        };
+        crate::document::set_title(&title);
+    });
+
+    let reset = move |_| set_query.run(query.get_untracked().cleared());
+    let toggle_past = move |_| {
+        let mut q = query.get_untracked();
+        q.show_past = !q.show_past;
+        set_query.run(q);
+    };
+
+    view! {
+        <h1 class="agenda-title">"Agenda des chantiers numériques de l'État pour les collectivités"</h1>
+        <p class="fr-text--lead agenda-intro">
+            "Les obligations, opportunités et fins de service annoncées par les ministères, avec leurs échéances et leurs textes de référence."
+        </p>
+        <ProblemsNotice problems=agenda.problems.clone() />
+        <div class="fr-grid-row fr-grid-row--gutters">
+            <div class="fr-col-12 fr-col-md-4 fr-col-lg-3">
+                <Filters query set_query />
+            </div>
+            <div class="fr-col-12 fr-col-md-8 fr-col-lg-9">
+                <div class="agenda-results-bar">
+                    <p class="agenda-count" role="status" id="compteur">
+                        {move || count.get()}
+                    </p>
+                    <Show when=move || !active.with(Vec::is_empty)>
+                        <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm" id="reinitialiser" on:click=reset>
+                            "Réinitialiser les filtres"
+                        </button>
+                    </Show>
+                </div>
+                <Show when=move || !active.with(Vec::is_empty)>
+                    <ul class="fr-tags-group agenda-active" aria-label="Filtres actifs">
+                        <For
+                            each=move || active.get()
+                            key=|f| f.label.clone()
+                            children=move |f| {
+                                let without = f.without.clone();
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="fr-tag fr-tag--sm fr-tag--dismiss"
+                                            aria-label=format!("Retirer le filtre {}", f.label)
+                                            on:click=move |_| set_query.run(without.clone())
+                                        >
+                                            {f.label.clone()}
+                                        </button>
+                                    </li>
+                                }
+                            }
+                        />
+                    </ul>
+                </Show>
+                <PastToggle timeline query on_toggle=Callback::new(toggle_past) />
+                <Show
+                    when=move || !timeline.with(|t| t.years.is_empty())
+                    fallback=move || view! { <EmptyResult query set_query timeline /> }
+                >
+                    <TimelineView timeline query />
+                </Show>
+            </div>
+        </div>
+    }
+}
+
+/// "Afficher les N jalons passés" / "Masquer les jalons passés".
+#[component]
+fn PastToggle(
+    timeline: Memo<Timeline>,
+    query: Memo<AgendaQuery>,
+    on_toggle: Callback<leptos::ev::MouseEvent>,
+) -> impl IntoView {
+    let hidden = Memo::new(move |_| timeline.with(|t| t.past_hidden));
+    let shown = move || query.with(|q| q.show_past);
+    view! {
+        <Show when=move || { shown() || hidden.get() > 0 }>
+            <p class="agenda-past-toggle">
+                <button
+                    type="button"
+                    class="fr-btn fr-btn--secondary fr-btn--sm"
+                    id="jalons-passes"
+                    aria-pressed=move || shown().to_string()
+                    on:click=move |ev| on_toggle.run(ev)
+                >
+                    {move || {
+                        if shown() {
+                            "Masquer les jalons passés".to_string()
+                        } else {
+                            match hidden.get() {
+                                1 => "Afficher le jalon passé".to_string(),
+                                n => format!("Afficher les {} jalons passés", agenda_core::french::number(n as u64)),
+                            }
+                        }
+                    }}
+                </button>
+            </p>
+        </Show>
+    }
+}
+
+/// Explains an empty result and offers to widen the filters.
+#[component]
+fn EmptyResult(
+    query: Memo<AgendaQuery>,
+    set_query: Callback<AgendaQuery>,
+    timeline: Memo<Timeline>,
+) -> impl IntoView {
+    let only_past = move || timeline.with(|t| t.past_hidden > 0);
+    view! {
+        <div class="fr-callout agenda-empty" id="aucun-resultat">
+            <h2 class="fr-callout__title fr-h5">"Aucun jalon à afficher"</h2>
+            {move || {
+                if only_past() {
+                    view! {
+                        <p class="fr-callout__text">
+                            "Les jalons qui correspondent à vos filtres sont tous passés. Affichez les jalons passés pour les voir."
+                        </p>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <p class="fr-callout__text">
+                            "Aucun chantier ne correspond à l'ensemble de vos filtres. Retirez un filtre actif ci-dessus, ou réinitialisez-les pour revoir tout l'agenda."
+                        </p>
+                    }
+                        .into_any()
+                }
+            }}
+            <button
+                type="button"
+                class="fr-btn fr-mt-2w"
+                on:click=move |_| set_query.run(query.get_untracked().cleared())
+            >
+                "Réinitialiser les filtres"
+            </button>
+        </div>
+    }
+}

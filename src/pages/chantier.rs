@@ -1,0 +1,190 @@
+//! A chantier's page: its milestones, description, who is concerned, sources.
+
+use agenda_core::{french, milestone_status, Chantier, SourceKind};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::badges::{NatureBadge, StatusBadge, ThemeTags};
+use crate::data::Agenda;
+use crate::nav::{agenda_href, use_agenda_query};
+use crate::pages::not_found::NotFoundMessage;
+
+/// The detail view of `/chantiers/:id`.
+#[component]
+pub fn ChantierPage() -> impl IntoView {
+    let agenda = expect_context::<Agenda>();
+    let params = use_params_map();
+    let query = use_agenda_query();
+    let back = move || agenda_href(&query.get());
+
+    move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        match agenda.chantier(&id) {
+            Some((index, chantier)) => {
+                crate::document::set_title(&chantier.title);
+                view! { <ChantierDetail chantier=chantier.clone() index back=Signal::derive(back) /> }.into_any()
+            }
+            None => {
+                crate::document::set_title("Chantier introuvable");
+                view! {
+                    <NotFoundMessage
+                        title="Chantier introuvable"
+                        text=format!(
+                            "Aucun chantier de l'agenda n'a l'identifiant « {id} ». Il a pu être renommé ou retiré ; retrouvez-le depuis l'agenda."
+                        )
+                    />
+                }
+                    .into_any()
+            }
+        }
+    }
+}
+
+#[component]
+fn ChantierDetail(chantier: Chantier, index: usize, back: Signal<String>) -> impl IntoView {
+    let agenda = expect_context::<Agenda>();
+    let dataset = agenda.dataset.clone();
+    let status = agenda.index.status(index);
+    let themes: Vec<String> = chantier
+        .themes
+        .iter()
+        .filter_map(|c| dataset.themes.iter().find(|t| &t.code == c))
+        .map(|t| t.label.clone())
+        .collect();
+    let carriers: Vec<String> = chantier
+        .carriers
+        .iter()
+        .filter_map(|c| dataset.carriers.iter().find(|x| &x.code == c))
+        .map(|c| match &c.name {
+            Some(name) => format!("{name} ({})", c.label),
+            None => c.label.clone(),
+        })
+        .collect();
+    let copied = RwSignal::new(None::<bool>);
+    let copy_link = move |_| {
+        leptos::task::spawn_local(async move {
+            let ok = crate::document::copy_to_clipboard(&crate::document::current_url()).await;
+            copied.set(Some(ok));
+        });
+    };
+    let today = agenda.today;
+
+    view! {
+        <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
+            <ol class="fr-breadcrumb__list">
+                <li><a class="fr-breadcrumb__link" href=move || back.get()>"Agenda"</a></li>
+                <li><a class="fr-breadcrumb__link" aria-current="page">{chantier.title.clone()}</a></li>
+            </ol>
+        </nav>
+        <article class="agenda-detail">
+            <h1>{chantier.title.clone()}</h1>
+            <div class="agenda-detail__badges">
+                <NatureBadge nature=chantier.nature />
+                <StatusBadge status />
+            </div>
+            <p class="fr-text--lead">{chantier.summary.clone()}</p>
+            <ThemeTags labels=themes />
+
+            <div class="fr-grid-row fr-grid-row--gutters fr-mt-2w">
+                <div class="fr-col-12 fr-col-md-7">
+                    <h2 class="fr-h4">"Calendrier"</h2>
+                    <ol class="agenda-detail__milestones">
+                        {chantier
+                            .milestones
+                            .iter()
+                            .map(|m| {
+                                let status = milestone_status(m, today);
+                                let date = match m.end {
+                                    Some(end) => french::period(&m.date, &end),
+                                    None => french::date(&m.date),
+                                };
+                                view! {
+                                    <li class=format!("agenda-detail__milestone agenda-item--{}", status.code()) id=format!("jalon-{}", m.id)>
+                                        <p class="agenda-item__date">
+                                            <time datetime=m.date.html_datetime()>{date}</time>
+                                            " "
+                                            <StatusBadge status />
+                                        </p>
+                                        <p class="agenda-detail__milestone-label">{m.label.clone()}</p>
+                                        {m.details.clone().map(|d| view! { <p class="fr-text--sm">{d}</p> })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                    <h2 class="fr-h4">"Description"</h2>
+                    {chantier.description.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+                </div>
+                <div class="fr-col-12 fr-col-md-5">
+                    <h2 class="fr-h4">"Qui est concerné ?"</h2>
+                    <ul>
+                        {chantier
+                            .concerned
+                            .rules
+                            .iter()
+                            .map(|r| view! { <li>{french::audience_rule(r)}</li> })
+                            .collect_view()}
+                    </ul>
+                    {chantier.concerned.note.clone().map(|n| view! { <p class="fr-text--sm">{n}</p> })}
+                    <h2 class="fr-h4">"Porté par"</h2>
+                    <ul>{carriers.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                    <h2 class="fr-h4">"Sources et textes de référence"</h2>
+                    <ul class="agenda-detail__sources">
+                        {chantier
+                            .sources
+                            .iter()
+                            .map(|s| {
+                                let kind = match s.kind {
+                                    SourceKind::Legal => "Texte juridique : ",
+                                    SourceKind::Reference => "Source : ",
+                                };
+                                view! {
+                                    <li>
+                                        <span class="agenda-detail__source-kind">{kind}</span>
+                                        <ExternalLink url=s.url.clone() label=s.label.clone() />
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                    <p class="fr-text--sm">
+                        "Dernière mise à jour : "
+                        <time datetime=chantier.updated.format("%Y-%m-%d").to_string()>{french::day(chantier.updated)}</time>
+                    </p>
+                </div>
+            </div>
+
+            <div class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
+                <a class="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-arrow-left-line" href=move || back.get() id="retour-agenda">
+                    "Retour à l'agenda"
+                </a>
+                <button type="button" class="fr-btn fr-btn--tertiary" id="copier-lien" on:click=copy_link>
+                    "Copier le lien"
+                </button>
+            </div>
+            <p role="status" class="fr-text--sm agenda-copy-status">
+                {move || match copied.get() {
+                    Some(true) => "Lien copié dans le presse-papiers.",
+                    Some(false) => "La copie a échoué : copiez l'adresse depuis la barre du navigateur.",
+                    None => "",
+                }}
+            </p>
+        </article>
+    }
+}
+
+/// A link to another site: only http(s) (validated at load), new tab, no referrer
+/// leak, and announced as opening a new window.
+#[component]
+pub fn ExternalLink(url: String, label: String) -> impl IntoView {
+    if !agenda_core::validate::is_safe_url(&url) {
+        return view! { <span>{label}</span> }.into_any();
+    }
+    let title = format!("{label} — nouvelle fenêtre");
+    view! {
+        <a href=url target="_blank" rel="noopener noreferrer" title=title>
+            {label}
+        </a>
+    }
+    .into_any()
+}

@@ -1,0 +1,6 @@
+//! One module per route.
+
+pub mod agenda;
+pub mod chantier;
+pub mod legal;
+pub mod not_found;

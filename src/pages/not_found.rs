@@ -1,0 +1,32 @@
+//! "Page introuvable", with a way back.
+
+use agenda_core::AgendaQuery;
+use leptos::prelude::*;
+
+use crate::nav::agenda_href;
+
+/// The router's fallback.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    crate::document::set_title("Page introuvable");
+    view! {
+        <NotFoundMessage
+            title="Page introuvable"
+            text="La page que vous cherchez n'existe pas ou a été déplacée. Vérifiez l'adresse, ou revenez à l'agenda.".to_string()
+        />
+    }
+}
+
+/// A French "introuvable" message with a link back to the agenda.
+#[component]
+pub fn NotFoundMessage(title: &'static str, text: String) -> impl IntoView {
+    view! {
+        <div class="agenda-not-found fr-my-4w">
+            <h1>{title}</h1>
+            <p class="fr-text--lead">{text}</p>
+            <p>
+                <a class="fr-btn" href=agenda_href(&AgendaQuery::default())>"Revenir à l'agenda"</a>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,114 @@
+// Shared set-up of the browser tests: a static server over the release build (dist/)
+// with the single-page fallback a real host needs, and headless Debian Chromium
+// driven by playwright-core. No browser is downloaded: /usr/bin/chromium is used.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const dist = join(root, 'dist');
+export const fixtures = join(root, 'tests', 'fixtures');
+
+/** "Today" in every browser test, so statuses and the "Aujourd'hui" marker are stable. */
+export const TODAY = new Date('2026-11-29T10:00:00');
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Serves dist/: files as they are, any other path gets index.html (deep links). */
+export async function startServer() {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = normalize(join(dist, path));
+    if (!file.startsWith(dist)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    } catch {
+      file = extname(path) ? null : join(dist, 'index.html');
+    }
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('introuvable');
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A new page with a fixed clock, recording console errors, page errors and every
+ * request to another origin (the page must make none).
+ */
+export async function newPage(browser, base, { viewport = { width: 1280, height: 900 }, dataset, permissions } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris', permissions });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(TODAY);
+  const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
+  page.on('console', (m) => { if (m.type() === 'error') problems.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== new URL(base).origin) problems.foreignRequests.push(r.url());
+  });
+  if (dataset !== undefined) {
+    await page.route('**/data/agenda.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: dataset }));
+  }
+  page.problems = problems;
+  return page;
+}
+
+/** Waits until the app has rendered the agenda (or an error). */
+export async function waitForApp(page) {
+  await page.waitForSelector('#compteur, #erreur-chargement, .agenda-detail, .agenda-not-found, .agenda-legal', { timeout: 15000 });
+}
+
+let axeSource;
+/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) and returns its violations. */
+export async function axeViolations(page) {
+  axeSource ??= await readFile(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** The page's query string as an object. */
+export function queryOf(page) {
+  return Object.fromEntries(new URL(page.url()).searchParams);
+}
