@@ -69,29 +69,7 @@ pub fn AgendaPage() -> impl IntoView {
                         </button>
                     </Show>
                 </div>
-                <Show when=move || !active.with(Vec::is_empty)>
-                    <ul class="fr-tags-group agenda-active" aria-label="Filtres actifs">
-                        <For
-                            each=move || active.get()
-                            key=|f| f.label.clone()
-                            children=move |f| {
-                                let without = f.without.clone();
-                                view! {
-                                    <li>
-                                        <button
-                                            type="button"
-                                            class="fr-tag fr-tag--sm fr-tag--dismiss"
-                                            aria-label=format!("Retirer le filtre {}", f.label)
-                                            on:click=move |_| set_query.run(without.clone())
-                                        >
-                                            {f.label.clone()}
-                                        </button>
-                                    </li>
-                                }
-                            }
-                        />
-                    </ul>
-                </Show>
+                <ActiveFilterTags query set_query active />
                 <PastToggle timeline query on_toggle=Callback::new(toggle_past) />
                 <Show
                     when=move || !timeline.with(|t| t.years.is_empty())
@@ -101,6 +79,53 @@ pub fn AgendaPage() -> impl IntoView {
                 </Show>
             </div>
         </div>
+    }
+}
+
+/// The active filters as removable DSFR tags.
+#[component]
+fn ActiveFilterTags(
+    query: Memo<AgendaQuery>,
+    set_query: Callback<AgendaQuery>,
+    active: Memo<Vec<agenda_core::query::ActiveFilter>>,
+) -> impl IntoView {
+    let agenda = expect_context::<Agenda>();
+    view! {
+        <Show when=move || !active.with(Vec::is_empty)>
+            <ul class="fr-tags-group agenda-active" aria-label="Filtres actifs">
+                <For
+                    each=move || active.get()
+                    key=|f| f.label.clone()
+                    children={
+                        let agenda = agenda.clone();
+                        move |f| {
+                            let label = f.label.clone();
+                            let dataset = agenda.dataset.clone();
+                            // The query may have changed since this tag was drawn:
+                            // remove the filter from the current one.
+                            let remove = move |_| {
+                                let current = query.get_untracked();
+                                if let Some(a) = current.active_filters(&dataset).into_iter().find(|a| a.label == label) {
+                                    set_query.run(a.without);
+                                }
+                            };
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="fr-tag fr-tag--sm fr-tag--dismiss"
+                                        aria-label=format!("Retirer le filtre {}", f.label)
+                                        on:click=remove
+                                    >
+                                        {f.label.clone()}
+                                    </button>
+                                </li>
+                            }
+                        }
+                    }
+                />
+            </ul>
+        </Show>
     }
 }
 
