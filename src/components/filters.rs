@@ -63,7 +63,7 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
         })
         .collect();
     let mut carriers = agenda.dataset.carriers.clone();
-    carriers.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()));
+    carriers.sort_by_key(|c| agenda_core::search::fold(&c.label));
 
     let preset_value = move || match query.get().filter.period {
         Period::Preset(p) => p.code().to_string(),
@@ -86,9 +86,9 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
                 _ => (None, None),
             };
             q.filter.period = if pick_from {
-                Period::Months { from: month, to }
+                Period::months(month, to)
             } else {
-                Period::Months { from, to: month }
+                Period::months(from, month)
             };
         });
     };

@@ -168,6 +168,22 @@ pub enum Period {
 }
 
 impl Period {
+    /// A month range; with both bounds open it is [`Period::Any`], so one meaning has
+    /// one value (and one URL form).
+    ///
+    /// ```
+    /// use agenda_core::{Period, YearMonth};
+    /// assert_eq!(Period::months(None, None), Period::Any);
+    /// let from = "2025-01".parse::<YearMonth>().ok();
+    /// assert_eq!(Period::months(from, None), Period::Months { from, to: None });
+    /// ```
+    pub fn months(from: Option<YearMonth>, to: Option<YearMonth>) -> Period {
+        match (from, to) {
+            (None, None) => Period::Any,
+            (from, to) => Period::Months { from, to },
+        }
+    }
+
     /// The inclusive day range the period covers on `today`; `None` is unbounded.
     ///
     /// ```

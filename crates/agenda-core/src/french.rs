@@ -141,7 +141,7 @@ pub fn number(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(NNBSP);
         }
         out.push(c);
@@ -159,6 +159,29 @@ pub fn number(n: u64) -> String {
 pub fn count(n: usize, singular: &str, plural: &str) -> String {
     let noun = if n <= 1 { singular } else { plural };
     format!("{} {noun}", number(n as u64))
+}
+
+/// Who a rule concerns, in French: "Communes de plus de 3 500 habitants",
+/// "EPCI (communautés d'agglomération, métropoles)".
+///
+/// ```
+/// use agenda_core::{french, AudienceRule};
+/// let rule: AudienceRule = serde_json::from_str(r#"{"kind":"commune","thresholds":[
+///     {"measure":"population","comparison":"more_than","value":3500}]}"#).unwrap();
+/// assert_eq!(french::audience_rule(&rule), "Communes de plus de 3\u{202F}500 habitants");
+/// ```
+pub fn audience_rule(rule: &crate::model::AudienceRule) -> String {
+    let mut text = rule.kind.label_fr().to_string();
+    if !rule.epci_kinds.is_empty() {
+        let kinds: Vec<&str> = rule.epci_kinds.iter().map(|k| k.label_fr()).collect();
+        text.push_str(&format!(" ({})", kinds.join(", ")));
+    }
+    let thresholds: Vec<String> = rule.thresholds.iter().map(ToString::to_string).collect();
+    if !thresholds.is_empty() {
+        text.push(' ');
+        text.push_str(&thresholds.join(" et "));
+    }
+    text
 }
 
 #[cfg(test)]
@@ -200,27 +223,4 @@ mod tests {
         assert_eq!(number(50_000), "50\u{202F}000");
         assert_eq!(number(1_234_567), "1\u{202F}234\u{202F}567");
     }
-}
-
-/// Who a rule concerns, in French: "Communes de plus de 3 500 habitants",
-/// "EPCI (communautés d'agglomération, métropoles)".
-///
-/// ```
-/// use agenda_core::{french, AudienceRule};
-/// let rule: AudienceRule = serde_json::from_str(r#"{"kind":"commune","thresholds":[
-///     {"measure":"population","comparison":"more_than","value":3500}]}"#).unwrap();
-/// assert_eq!(french::audience_rule(&rule), "Communes de plus de 3\u{202F}500 habitants");
-/// ```
-pub fn audience_rule(rule: &crate::model::AudienceRule) -> String {
-    let mut text = rule.kind.label_fr().to_string();
-    if !rule.epci_kinds.is_empty() {
-        let kinds: Vec<&str> = rule.epci_kinds.iter().map(|k| k.label_fr()).collect();
-        text.push_str(&format!(" ({})", kinds.join(", ")));
-    }
-    let thresholds: Vec<String> = rule.thresholds.iter().map(ToString::to_string).collect();
-    if !thresholds.is_empty() {
-        text.push(' ');
-        text.push_str(&thresholds.join(" et "));
-    }
-    text
 }

@@ -394,7 +394,7 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, LoadError> {
         }
         if usable {
             first_index_of.insert(chantier.id.clone(), index);
-            chantier.milestones.sort_by(|a, b| a.date.cmp(&b.date));
+            chantier.milestones.sort_by_key(|m| m.date);
             chantiers.push(chantier);
         }
     }

@@ -91,8 +91,7 @@ impl AgendaQuery {
         }
         q.filter.period = match (preset, from, to) {
             (Some(p), _, _) => Period::Preset(p),
-            (None, None, None) => Period::Any,
-            (None, from, to) => Period::Months { from, to },
+            (None, from, to) => Period::months(from, to),
         };
         q
     }
@@ -274,12 +273,12 @@ impl AgendaQuery {
             Period::Months { from, to } => {
                 if let Some(from) = from {
                     push(format!("Depuis : {}", from.label_fr()), &|f| {
-                        f.period = Period::Months { from: None, to };
+                        f.period = Period::months(None, to);
                     });
                 }
                 if let Some(to) = to {
                     push(format!("Jusqu'à : {}", to.label_fr()), &|f| {
-                        f.period = Period::Months { from, to: None };
+                        f.period = Period::months(from, None);
                     });
                 }
             }
