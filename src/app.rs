@@ -27,8 +27,13 @@ pub fn App() -> impl IntoView {
                 None => view! { <Loading /> }.into_any(),
                 Some(Err(error)) => view! { <LoadFailure error retry /> }.into_any(),
                 Some(Ok(loaded)) => {
+                    let saved_copy_of = loaded.saved_copy_of;
                     provide_context::<Agenda>(loaded);
-                    view! { <AppRoutes /> }.into_any()
+                    view! {
+                        {saved_copy_of.map(|day| view! { <SavedCopyNotice day retry /> })}
+                        <AppRoutes />
+                    }
+                        .into_any()
                 }
             }}
         </Router>
@@ -43,6 +48,24 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/chantiers/:id") view=ChantierPage />
             <Route path=path!("/:page") view=LegalPage />
         </Routes>
+    }
+}
+
+/// Shown when the network failed and the last saved copy is displayed instead.
+#[component]
+fn SavedCopyNotice(day: chrono::NaiveDate, retry: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w" role="status" id="copie-enregistree">
+            <p>
+                {format!(
+                    "Données du {} — connexion impossible, affichage de la dernière version enregistrée.",
+                    agenda_core::french::day(day),
+                )}
+            </p>
+            <button type="button" class="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w" on:click=move |_| retry.run(())>
+                "Réessayer"
+            </button>
+        </div>
     }
 }
 

@@ -19,6 +19,9 @@ pub enum DataError {
     /// No answer: offline, DNS, CORS, connection cut.
     #[error("Le serveur de l'agenda ne répond pas. Vérifiez votre connexion à Internet, puis réessayez.")]
     Network,
+    /// No complete answer within [`TIMEOUT_MS`].
+    #[error("Le serveur de l'agenda met trop de temps à répondre. Votre connexion est peut-être lente : réessayez dans quelques instants.")]
+    Timeout,
     /// The server answered with an HTTP error.
     #[error("Le serveur n'a pas pu fournir les données de l'agenda (erreur HTTP {0}). Réessayez dans quelques instants.")]
     Status(u16),
@@ -44,6 +47,8 @@ pub struct Agenda {
     pub problems: Arc<Vec<Problem>>,
     /// The day statuses are computed for.
     pub today: NaiveDate,
+    /// When the network failed and the last saved copy is shown: the day it was saved.
+    pub saved_copy_of: Option<NaiveDate>,
 }
 
 impl Agenda {
@@ -62,13 +67,100 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// Fetches and loads the dataset.
+/// How long the dataset may take to arrive before the request is abandoned.
+pub const TIMEOUT_MS: i32 = 20_000;
+
+/// Fetches and loads the dataset; when the network fails, falls back to the last
+/// copy saved in this browser (never when the network works: a fresh dataset always
+/// replaces the saved one).
 pub async fn fetch_agenda() -> Result<Agenda, DataError> {
+    match fetch_fresh().await {
+        Ok((loaded, bytes)) => {
+            saved_copy::save(&bytes, today());
+            Ok(agenda_of(loaded, None))
+        }
+        Err(error @ DataError::Unusable(_)) => Err(error),
+        Err(error) => match saved_copy::load() {
+            Some((loaded, saved_on)) => Ok(agenda_of(loaded, Some(saved_on))),
+            None => Err(error),
+        },
+    }
+}
+
+fn agenda_of(loaded: agenda_core::Loaded, saved_copy_of: Option<NaiveDate>) -> Agenda {
+    let today = today();
+    let index = Index::new(&loaded.dataset, today);
+    Agenda {
+        dataset: Arc::new(loaded.dataset),
+        index: Arc::new(index),
+        problems: Arc::new(loaded.problems),
+        today,
+        saved_copy_of,
+    }
+}
+
+/// Aborts the request after [`TIMEOUT_MS`]; dropping the guard cancels the timer.
+struct Deadline {
+    controller: web_sys::AbortController,
+    timer: Option<i32>,
+    expired: std::rc::Rc<std::cell::Cell<bool>>,
+    _on_timeout: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Deadline {
+    fn start() -> Option<Deadline> {
+        use wasm_bindgen::JsCast;
+        let controller = web_sys::AbortController::new().ok()?;
+        let expired = std::rc::Rc::new(std::cell::Cell::new(false));
+        let on_timeout = {
+            let controller = controller.clone();
+            let expired = expired.clone();
+            wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                expired.set(true);
+                controller.abort();
+            })
+        };
+        let timer = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                TIMEOUT_MS,
+            )
+            .ok();
+        Some(Deadline {
+            controller,
+            timer,
+            expired,
+            _on_timeout: on_timeout,
+        })
+    }
+
+    fn error(&self, otherwise: DataError) -> DataError {
+        if self.expired.get() {
+            DataError::Timeout
+        } else {
+            otherwise
+        }
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let (Some(window), Some(timer)) = (web_sys::window(), self.timer) {
+            window.clear_timeout_with_handle(timer);
+        }
+    }
+}
+
+async fn fetch_fresh() -> Result<(agenda_core::Loaded, Vec<u8>), DataError> {
+    let deadline = Deadline::start();
+    let signal = deadline.as_ref().map(|d| d.controller.signal());
+    let fail = |e: DataError| deadline.as_ref().map_or(e.clone(), |d| d.error(e));
     let response = Request::get(DATA_URL)
         .cache(web_sys::RequestCache::NoCache)
+        .abort_signal(signal.as_ref())
         .send()
         .await
-        .map_err(|_| DataError::Network)?;
+        .map_err(|_| fail(DataError::Network))?;
     if !response.ok() {
         return Err(DataError::Status(response.status()));
     }
@@ -76,19 +168,50 @@ pub async fn fetch_agenda() -> Result<Agenda, DataError> {
     if content_type.contains("html") {
         return Err(DataError::NotJson("une page HTML".into()));
     }
-    let bytes = response.binary().await.map_err(|_| DataError::Truncated)?;
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|_| fail(DataError::Truncated))?;
     let loaded = agenda_core::load(&bytes).map_err(|e| match e {
         LoadError::Syntax { .. } if bytes.first() == Some(&b'<') => {
             DataError::NotJson("une page HTML".into())
         }
         e => DataError::Unusable(e.to_string()),
     })?;
-    let today = today();
-    let index = Index::new(&loaded.dataset, today);
-    Ok(Agenda {
-        dataset: Arc::new(loaded.dataset),
-        index: Arc::new(index),
-        problems: Arc::new(loaded.problems),
-        today,
-    })
+    Ok((loaded, bytes))
+}
+
+/// The last good dataset, kept in localStorage so a town hall without network still
+/// sees the agenda, clearly marked as a saved copy.
+mod saved_copy {
+    use chrono::NaiveDate;
+
+    const KEY: &str = "agenda-numerique.derniere-version";
+    const DATE_KEY: &str = "agenda-numerique.derniere-version.date";
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    /// Saves the dataset; a quota error (a very large dataset) only means no copy.
+    pub fn save(bytes: &[u8], today: NaiveDate) {
+        let (Some(storage), Ok(text)) = (storage(), std::str::from_utf8(bytes)) else {
+            return;
+        };
+        if storage.set_item(KEY, text).is_ok() {
+            let _ = storage.set_item(DATE_KEY, &today.format("%Y-%m-%d").to_string());
+        } else {
+            let _ = storage.remove_item(KEY);
+            let _ = storage.remove_item(DATE_KEY);
+        }
+    }
+
+    /// The saved copy and the day it was saved, if there is a usable one.
+    pub fn load() -> Option<(agenda_core::Loaded, NaiveDate)> {
+        let storage = storage()?;
+        let text = storage.get_item(KEY).ok()??;
+        let saved_on = storage.get_item(DATE_KEY).ok()??.parse().ok()?;
+        let loaded = agenda_core::load(text.as_bytes()).ok()?;
+        Some((loaded, saved_on))
+    }
 }

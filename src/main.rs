@@ -22,3 +22,10 @@ fn main() {
     root.set_inner_html("");
     leptos::mount::mount_to(root.unchecked_into(), app::App).forget();
 }
+
+/// Panics on purpose, so the robustness test can check that a panic shows the French
+/// error page instead of a dead one. Harmless: it only breaks the tab that calls it.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn simulate_panic() {
+    panic!("panique simulée (test de robustesse)");
+}

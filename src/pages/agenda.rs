@@ -9,6 +9,9 @@ use crate::components::timeline::TimelineView;
 use crate::data::Agenda;
 use crate::nav::{use_agenda_query, use_set_agenda_query};
 
+/// How many milestones the timeline shows at first, and adds on demand.
+const PAGE_SIZE: usize = 100;
+
 /// The default view.
 #[component]
 pub fn AgendaPage() -> impl IntoView {
@@ -20,11 +23,19 @@ pub fn AgendaPage() -> impl IntoView {
         let agenda = agenda.clone();
         Memo::new(move |_| query.with(|q| agenda.index.select(&agenda.dataset, &q.filter)))
     };
+    // Long lists render by increments: the DOM holds at most `limit` milestones, and
+    // "Afficher les jalons suivants" adds more. A new query starts again from the top.
+    let limit = RwSignal::new(PAGE_SIZE);
+    Effect::new(move |_| {
+        query.track();
+        limit.set(PAGE_SIZE);
+    });
     let timeline = {
         let agenda = agenda.clone();
         Memo::new(move |_| {
             let show_past = query.with(|q| q.show_past);
-            selection.with(|s| Timeline::build(&agenda.dataset, s, agenda.today, show_past))
+            selection
+                .with(|s| Timeline::build(&agenda.dataset, s, agenda.today, show_past, limit.get()))
         })
     };
     let count = Memo::new(move |_| selection.with(|s| s.count_fr()));
@@ -76,6 +87,7 @@ pub fn AgendaPage() -> impl IntoView {
                     fallback=move || view! { <EmptyResult query set_query timeline /> }
                 >
                     <TimelineView timeline query />
+                    <ShowMore timeline on_more=Callback::new(move |()| limit.update(|l| *l += PAGE_SIZE)) />
                 </Show>
             </div>
         </div>
@@ -125,6 +137,31 @@ fn ActiveFilterTags(
                     }
                 />
             </ul>
+        </Show>
+    }
+}
+
+/// "Afficher les 100 jalons suivants", while some are beyond the display limit.
+#[component]
+fn ShowMore(timeline: Memo<Timeline>, on_more: Callback<()>) -> impl IntoView {
+    let beyond = Memo::new(move |_| timeline.with(|t| t.beyond_limit));
+    view! {
+        <Show when=move || { beyond.get() > 0 }>
+            <p class="agenda-more">
+                <button type="button" class="fr-btn fr-btn--secondary" id="jalons-suivants" on:click=move |_| on_more.run(())>
+                    {move || {
+                        let next = beyond.get().min(PAGE_SIZE);
+                        if beyond.get() == 1 {
+                            return "Afficher le dernier jalon".to_string();
+                        }
+                        format!(
+                            "Afficher les {} jalons suivants ({} restants)",
+                            agenda_core::french::number(next as u64),
+                            agenda_core::french::number(beyond.get() as u64),
+                        )
+                    }}
+                </button>
+            </p>
         </Show>
     }
 }

@@ -29,19 +29,34 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/: files as they are, any other path gets index.html (deep links). */
-export async function startServer() {
+/**
+ * Serves a build folder: files as they are, any other path gets index.html (deep
+ * links), under an optional sub-path. `faults` maps a path to a handler(req, res)
+ * that simulates a misbehaving server for that path.
+ */
+export async function startServer({ folder = dist, prefix = '', faults = {} } = {}) {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = normalize(join(dist, path));
-    if (!file.startsWith(dist)) {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (faults[path]) {
+      faults[path](req, res);
+      return;
+    }
+    if (prefix) {
+      if (!path.startsWith(prefix)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('hors du sous-chemin');
+        return;
+      }
+      path = path.slice(prefix.length - 1);
+    }
+    let file = normalize(join(folder, path));
+    if (!file.startsWith(folder)) {
       res.writeHead(403).end();
       return;
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     } catch {
-      file = extname(path) ? null : join(dist, 'index.html');
+      file = extname(path) ? null : join(folder, 'index.html');
     }
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('introuvable');
@@ -80,6 +95,10 @@ export async function newPage(browser, base, { viewport = { width: 1280, height:
   await page.clock.setFixedTime(TODAY);
   const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
   page.on('console', (m) => { if (m.type() === 'error') problems.consoleErrors.push(m.text()); });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
   page.on('request', (r) => {
     const u = new URL(r.url());
@@ -90,6 +109,18 @@ export async function newPage(browser, base, { viewport = { width: 1280, height:
   }
   page.problems = problems;
   return page;
+}
+
+/** Asserts what must hold on every view: no console or page error, no request to
+ *  another origin, no Content-Security-Policy violation. */
+export async function assertClean(page, { allowConsoleErrors = false } = {}) {
+  const csp = await page.evaluate(() => window.__cspViolations);
+  const { consoleErrors, pageErrors, foreignRequests } = page.problems;
+  const found = { cspViolations: csp, pageErrors, foreignRequests, consoleErrors: allowConsoleErrors ? [] : consoleErrors };
+  const expected = { cspViolations: [], pageErrors: [], foreignRequests: [], consoleErrors: [] };
+  if (JSON.stringify(found) !== JSON.stringify(expected)) {
+    throw new Error(`the page is not clean: ${JSON.stringify(found, null, 1)}`);
+  }
 }
 
 /** Waits until the app has rendered the agenda (or an error). */

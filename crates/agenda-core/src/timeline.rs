@@ -77,6 +77,8 @@ pub struct Timeline {
     pub years: Vec<TimelineYear>,
     /// How many past milestones were left out.
     pub past_hidden: usize,
+    /// How many milestones are beyond the display limit (shown on demand).
+    pub beyond_limit: usize,
 }
 
 /// The period a milestone is listed under.
@@ -96,7 +98,8 @@ pub fn group_period(date: PartialDate) -> PartialDate {
 
 impl Timeline {
     /// Groups the selected milestones; past ones are counted but left out unless
-    /// `include_past`.
+    /// `include_past`. At most `limit` milestones are grouped, the first in reading
+    /// order; the rest are counted in `beyond_limit` (long lists render by increments).
     ///
     /// ```
     /// use agenda_core::{Filter, Index, Timeline};
@@ -105,7 +108,7 @@ impl Timeline {
     /// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
     /// let index = Index::new(&dataset, today);
     /// let selection = index.select(&dataset, &Filter::default());
-    /// let upcoming = Timeline::build(&dataset, &selection, today, false);
+    /// let upcoming = Timeline::build(&dataset, &selection, today, false, usize::MAX);
     /// assert!(upcoming.past_hidden > 0);
     /// let shown = upcoming.years.iter().flat_map(|y| &y.groups).flat_map(|g| &g.entries);
     /// assert!(shown.into_iter().all(|e| e.status != agenda_core::Status::Past));
@@ -115,6 +118,7 @@ impl Timeline {
         selection: &Selection,
         today: NaiveDate,
         include_past: bool,
+        limit: usize,
     ) -> Timeline {
         let mut entries: Vec<(PartialDate, TimelineEntry)> =
             Vec::with_capacity(selection.milestones.len());
@@ -130,6 +134,8 @@ impl Timeline {
         }
         // Stable: entries of one period keep their chronological order.
         entries.sort_by_key(|(period, _)| *period);
+        let beyond_limit = entries.len().saturating_sub(limit);
+        entries.truncate(limit);
 
         let mut years: Vec<TimelineYear> = Vec::new();
         for (period, entry) in entries {
@@ -151,7 +157,11 @@ impl Timeline {
                 }),
             }
         }
-        Timeline { years, past_hidden }
+        Timeline {
+            years,
+            past_hidden,
+            beyond_limit,
+        }
     }
 
     /// The key of the first group after today, before which "Aujourd'hui" is shown.

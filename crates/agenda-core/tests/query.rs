@@ -659,7 +659,7 @@ fn check_load(bytes: &[u8]) -> Result<(), TestCaseError> {
                     ..Filter::default()
                 };
                 let selection = index.select(d, &filter);
-                let _ = Timeline::build(d, &selection, today, false).today_marker_before();
+                let _ = Timeline::build(d, &selection, today, false, 100).today_marker_before();
                 let _ = selection.count_fr();
             }
             let _ = AgendaQuery::parse("q=a&theme=finances").active_filters(d);

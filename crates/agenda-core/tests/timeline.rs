@@ -74,7 +74,7 @@ fn fixture() -> Dataset {
 fn timeline(filter: &Filter, today: NaiveDate, include_past: bool) -> (Dataset, Timeline) {
     let dataset = fixture();
     let selection = Index::new(&dataset, today).select(&dataset, filter);
-    let timeline = Timeline::build(&dataset, &selection, today, include_past);
+    let timeline = Timeline::build(&dataset, &selection, today, include_past, usize::MAX);
     (dataset, timeline)
 }
 
@@ -246,6 +246,7 @@ fn no_marker_when_nothing_is_after_today() {
         &agenda_core::index::Selection::default(),
         today(),
         true,
+        100,
     );
     assert_eq!(empty, Timeline::default());
     assert_eq!(empty.today_marker_before(), None);
@@ -314,4 +315,26 @@ fn headings_are_capitalised_french() {
     for (period, expected) in cases {
         assert_eq!(heading(period), expected, "heading of {period}");
     }
+}
+
+#[test]
+fn long_lists_are_grouped_up_to_the_limit_in_reading_order() {
+    let dataset = fixture();
+    let index = Index::new(&dataset, today());
+    let selection = index.select(&dataset, &agenda_core::Filter::default());
+    let all = Timeline::build(&dataset, &selection, today(), true, usize::MAX);
+    let entries = |t: &Timeline| -> Vec<_> {
+        t.years
+            .iter()
+            .flat_map(|y| &y.groups)
+            .flat_map(|g| g.entries.clone())
+            .collect()
+    };
+    let total = entries(&all).len();
+    assert!(total > 3, "the fixture has {total} milestones");
+    assert_eq!(all.beyond_limit, 0);
+    let first_three = Timeline::build(&dataset, &selection, today(), true, 3);
+    assert_eq!(entries(&first_three), entries(&all)[..3].to_vec());
+    assert_eq!(first_three.beyond_limit, total - 3);
+    assert_eq!(first_three.past_hidden, all.past_hidden);
 }
