@@ -8,6 +8,7 @@ use crate::components::load_failure::LoadFailure;
 use crate::data::{fetch_agenda, Agenda};
 use crate::pages::{
     agenda::AgendaPage, chantier::ChantierPage, legal::LegalPage, not_found::NotFound,
+    subscriptions::SubscriptionsPage,
 };
 
 /// The app: the dataset is loaded once per visit (and on "Réessayer"), then every
@@ -46,6 +47,7 @@ fn AppRoutes() -> impl IntoView {
         <Routes fallback=NotFound>
             <Route path=path!("/") view=AgendaPage />
             <Route path=path!("/chantiers/:id") view=ChantierPage />
+            <Route path=path!("/abonnements") view=SubscriptionsPage />
             <Route path=path!("/:page") view=LegalPage />
         </Routes>
     }

@@ -49,6 +49,16 @@ pub struct Agenda {
     pub today: NaiveDate,
     /// When the network failed and the last saved copy is shown: the day it was saved.
     pub saved_copy_of: Option<NaiveDate>,
+    /// The day of the user's previous visit, for "Nouveautés".
+    pub previous_visit: Option<NaiveDate>,
+}
+
+impl Agenda {
+    /// Whether chantier `i` changed since the user's previous visit.
+    pub fn is_new(&self, i: usize) -> bool {
+        self.previous_visit
+            .is_some_and(|day| self.dataset.chantiers[i].updated > day)
+    }
 }
 
 impl Agenda {
@@ -96,6 +106,7 @@ fn agenda_of(loaded: agenda_core::Loaded, saved_copy_of: Option<NaiveDate>) -> A
         problems: Arc::new(loaded.problems),
         today,
         saved_copy_of,
+        previous_visit: crate::visits::previous_visit(today),
     }
 }
 

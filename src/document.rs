@@ -23,6 +23,14 @@ pub fn base_path() -> String {
     base.trim_end_matches('/').to_string()
 }
 
+/// The absolute URL of the app's root, e.g. "https://agenda.example.gouv.fr/agenda/".
+pub fn base_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default()
+}
+
 /// The absolute URL of the current page.
 pub fn current_url() -> String {
     web_sys::window()

@@ -10,6 +10,7 @@ mod document;
 mod nav;
 mod pages;
 mod panic;
+mod visits;
 
 use wasm_bindgen::JsCast;
 

@@ -200,6 +200,26 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
                     })
                 />
 
+                {agenda
+                    .previous_visit
+                    .map(|day| {
+                        view! {
+                            <div class="fr-checkbox-group fr-checkbox-group--sm fr-mt-2w">
+                                <input
+                                    type="checkbox"
+                                    id="nouveautes"
+                                    prop:checked=move || query.get().only_new
+                                    on:change=move |_| update(&|q| q.only_new = !q.only_new)
+                                />
+                                <label class="fr-label" for="nouveautes">
+                                    {format!(
+                                        "Seulement les nouveautés depuis ma dernière visite, le {}",
+                                        agenda_core::french::day(day),
+                                    )}
+                                </label>
+                            </div>
+                        }
+                    })}
                 <div class="fr-select-group">
                     <label class="fr-label" for="porteur">"Porteur"</label>
                     <select

@@ -6,6 +6,7 @@ use agenda_core::{french, AgendaQuery, Timeline};
 use leptos::prelude::*;
 
 use crate::components::badges::{NatureBadge, ThemeTags};
+use crate::components::exports::AddToCalendar;
 use crate::data::Agenda;
 use crate::nav::chantier_href;
 
@@ -118,9 +119,24 @@ fn MilestoneItem(at: MilestoneRef, query: Memo<AgendaQuery>) -> impl IntoView {
             </h4>
             <p class="agenda-item__milestone">{milestone.label.clone()}</p>
             <div class="agenda-item__meta">
+                {agenda
+                    .is_new(at.chantier)
+                    .then(|| {
+                        view! {
+                            <p class="fr-badge fr-badge--sm fr-badge--new agenda-new" title="Ajouté ou modifié depuis votre dernière visite">
+                                "Nouveauté"
+                            </p>
+                        }
+                    })}
                 <NatureBadge nature=chantier.nature />
                 <ThemeTags labels=theme_labels />
             </div>
+            <AddToCalendar
+                milestones=vec![at]
+                label="Ajouter à mon agenda"
+                accessible_label=format!("Ajouter à mon agenda : {} — {}", chantier.title, milestone.label)
+                filename=format!("{}-{}.ics", chantier.id, milestone.id)
+            />
             <p class="agenda-item__who fr-text--sm">
                 <span class="agenda-item__key">"Porté par : "</span>
                 {carriers.join(", ")}

@@ -3,6 +3,7 @@
 use agenda_core::{AgendaQuery, Timeline};
 use leptos::prelude::*;
 
+use crate::components::exports::ExportSelection;
 use crate::components::filters::Filters;
 use crate::components::notices::ProblemsNotice;
 use crate::components::timeline::TimelineView;
@@ -21,7 +22,16 @@ pub fn AgendaPage() -> impl IntoView {
 
     let selection = {
         let agenda = agenda.clone();
-        Memo::new(move |_| query.with(|q| agenda.index.select(&agenda.dataset, &q.filter)))
+        Memo::new(move |_| {
+            query.with(|q| {
+                let mut filter = q.filter.clone();
+                // Nothing is new on a first visit: the reference is then today.
+                filter.updated_after = q
+                    .only_new
+                    .then(|| agenda.previous_visit.unwrap_or(agenda.today));
+                agenda.index.select(&agenda.dataset, &filter)
+            })
+        })
     };
     // Long lists render by increments: the DOM holds at most `limit` milestones, and
     // "Afficher les jalons suivants" adds more. A new query starts again from the top.
@@ -64,6 +74,18 @@ pub fn AgendaPage() -> impl IntoView {
         <p class="fr-text--lead agenda-intro">
             "Les obligations, opportunités et fins de service annoncées par les ministères, avec leurs échéances et leurs textes de référence."
         </p>
+        <p class="agenda-print-summary">
+            {move || {
+                let filters: Vec<String> = active.get().into_iter().map(|f| f.label).collect();
+                let filters = if filters.is_empty() { "aucun filtre (tout l'agenda)".to_string() } else { filters.join(" ; ") };
+                format!(
+                    "Agenda au {} — filtres : {} — {}.",
+                    agenda_core::french::day(agenda.today),
+                    filters,
+                    count.get(),
+                )
+            }}
+        </p>
         <ProblemsNotice problems=agenda.problems.clone() />
         <div class="fr-grid-row fr-grid-row--gutters">
             <div class="fr-col-12 fr-col-md-4 fr-col-lg-3">
@@ -74,6 +96,7 @@ pub fn AgendaPage() -> impl IntoView {
                     <p class="agenda-count" role="status" id="compteur">
                         {move || count.get()}
                     </p>
+                    <ExportSelection milestones=Signal::derive(move || selection.get().milestones) />
                     <Show when=move || !active.with(Vec::is_empty)>
                         <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm" id="reinitialiser" on:click=reset>
                             "Réinitialiser les filtres"

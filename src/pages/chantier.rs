@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::badges::{NatureBadge, StatusBadge, ThemeTags};
+use crate::components::exports::AddToCalendar;
 use crate::data::Agenda;
 use crate::nav::{agenda_href, use_agenda_query};
 use crate::pages::not_found::NotFoundMessage;
@@ -161,6 +162,12 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Signal<String>) -> imp
                 <button type="button" class="fr-btn fr-btn--tertiary" id="copier-lien" on:click=copy_link>
                     "Copier le lien"
                 </button>
+                <AddToCalendar
+                    milestones=agenda_core::export::of_chantier(&dataset, index)
+                    label="Ajouter à mon agenda (.ics)"
+                    accessible_label=format!("Ajouter à mon agenda tous les jalons de « {} » (.ics)", chantier.title)
+                    filename=format!("{}.ics", chantier.id)
+                />
             </div>
             <p role="status" class="fr-text--sm agenda-copy-status">
                 {move || match copied.get() {

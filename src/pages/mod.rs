@@ -4,3 +4,4 @@ pub mod agenda;
 pub mod chantier;
 pub mod legal;
 pub mod not_found;
+pub mod subscriptions;

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const dist = join(root, 'dist');
+// AGENDA_DIST lets a second build (e.g. a work in progress) be tested beside dist/.
+export const dist = process.env.AGENDA_DIST ? resolve(process.env.AGENDA_DIST) : join(root, 'dist');
 export const fixtures = join(root, 'tests', 'fixtures');
 
 /** "Today" in every browser test, so statuses and the "Aujourd'hui" marker are stable. */
@@ -27,6 +28,8 @@ const types = {
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.webmanifest': 'application/manifest+json',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.atom': 'application/atom+xml; charset=utf-8',
 };
 
 /**
@@ -125,7 +128,7 @@ export async function assertClean(page, { allowConsoleErrors = false } = {}) {
 
 /** Waits until the app has rendered the agenda (or an error). */
 export async function waitForApp(page) {
-  await page.waitForSelector('#compteur, #erreur-chargement, .agenda-detail, .agenda-not-found, .agenda-legal', { timeout: 15000 });
+  await page.waitForSelector('#compteur, #erreur-chargement, .agenda-detail, .agenda-not-found, .agenda-legal, .agenda-subscriptions', { timeout: 15000 });
 }
 
 let axeSource;

@@ -253,6 +253,10 @@ pub struct Filter {
     pub kinds: BTreeSet<AuthorityKind>,
     /// Chantier statuses (any of).
     pub statuses: BTreeSet<Status>,
+    /// Only chantiers updated after this day ("Nouveautés depuis ma dernière visite").
+    pub updated_after: Option<NaiveDate>,
+    /// Only chantiers that apply (or may apply) to the user's authority.
+    pub profile: Option<crate::profile::Profile>,
 }
 
 impl Filter {
@@ -265,5 +269,7 @@ impl Filter {
             && self.natures.is_empty()
             && self.kinds.is_empty()
             && self.statuses.is_empty()
+            && self.updated_after.is_none()
+            && self.profile.is_none()
     }
 }

@@ -130,6 +130,8 @@ impl Index {
                     .iter()
                     .any(|r| filter.kinds.contains(&r.kind)))
             && (filter.statuses.is_empty() || filter.statuses.contains(&self.statuses[i]))
+            && filter.updated_after.is_none_or(|day| c.updated > day)
+            && filter.profile.is_none_or(|p| p.applicability(c).is_shown())
             && search::matches_all(&self.folded[i], words)
     }
 

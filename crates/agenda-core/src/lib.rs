@@ -9,6 +9,9 @@
 //! - [`search`], [`filter`], [`index`]: what the agenda shows for a set of filters.
 //! - [`query`]: the filters as a URL query, parsed and printed.
 //! - [`timeline`]: milestones grouped by year and period, as the timeline reads.
+//! - [`frise`]: the horizontal overview's geometry and keyboard navigation.
+//! - [`profile`]: "ma collectivité" and whether each chantier applies to it.
+//! - [`export`]: iCalendar, CSV and Atom; [`merge`]: contributions.
 //!
 //! ```
 //! let text = std::fs::read("../../public/data/agenda.json").unwrap();
@@ -19,12 +22,16 @@
 #![warn(missing_docs)]
 
 pub mod date;
+pub mod export;
 pub mod filter;
 pub mod french;
+pub mod frise;
 pub mod index;
 pub mod load;
+pub mod merge;
 pub mod model;
 pub mod problem;
+pub mod profile;
 pub mod query;
 pub mod search;
 pub mod status;
@@ -33,6 +40,10 @@ pub mod validate;
 
 #[cfg(feature = "schema")]
 pub mod schema;
+
+/// Synthetic datasets for benchmarks (feature `generate`: CLI and benches only).
+#[cfg(feature = "generate")]
+pub mod generate;
 
 pub use date::{DateError, PartialDate, Precision};
 pub use filter::{Filter, Period, PeriodPreset, YearMonth};

@@ -227,7 +227,7 @@ fn type_fr(serde_words: &str) -> String {
     words
 }
 
-fn id_of(value: &Value) -> Option<String> {
+pub(crate) fn id_of(value: &Value) -> Option<String> {
     value
         .get("id")
         .and_then(Value::as_str)
@@ -276,24 +276,7 @@ fn check_version(version: &str, problems: &mut Vec<Problem>) -> Result<(), LoadE
 /// assert!(loaded.has_errors());
 /// ```
 pub fn load(bytes: &[u8]) -> Result<Loaded, LoadError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
-        offset: e.valid_up_to(),
-    })?;
-    // A BOM is what some Windows editors add; it carries no meaning.
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(LoadError::Empty);
-    }
-    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        detail: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or_default()
-            .to_string(),
-    })?;
+    let value = parse_json(bytes)?;
     let Value::Object(mut object) = value else {
         return Err(LoadError::NotADataset(format!(
             "la racine est {} au lieu d'un objet",
@@ -414,7 +397,77 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, LoadError> {
     })
 }
 
-fn json_type_fr(value: &Value) -> &'static str {
+/// The JSON value of a file's bytes, read as [`load`] reads them: UTF-8 required, a
+/// leading BOM ignored, an empty file and a syntax error reported with their French
+/// messages ([`LoadError::Empty`], [`LoadError::NotUtf8`], [`LoadError::Syntax`]).
+///
+/// ```
+/// use agenda_core::{load::parse_json, LoadError};
+/// assert!(parse_json("\u{FEFF}{\"id\": \"x\"}".as_bytes()).unwrap().is_object());
+/// assert_eq!(parse_json(b"  "), Err(LoadError::Empty));
+/// assert!(matches!(parse_json(b"{\"id\":"), Err(LoadError::Syntax { line: 1, .. })));
+/// ```
+pub fn parse_json(bytes: &[u8]) -> Result<Value, LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    // A BOM is what some Windows editors add; it carries no meaning.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        detail: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    })
+}
+
+/// Deserializes one JSON value (a chantier, a contribution's header) as [`load`] reads
+/// each entry: a type error becomes a finding with the field's path and a French
+/// message ([`ProblemKind::Unreadable`]); every field the type does not know is kept
+/// as a [`ProblemKind::UnknownField`] finding beside the value.
+///
+/// ```
+/// use agenda_core::{load::read_value, Milestone, ProblemKind};
+/// let value = serde_json::json!({"id": "a", "label": "Début", "date": "2025-T5"});
+/// let error = read_value::<Milestone>(value).unwrap_err();
+/// assert_eq!(error.path, "date");
+/// assert!(matches!(error.kind, ProblemKind::Unreadable(_)));
+///
+/// let value = serde_json::json!({"id": "a", "label": "Début", "date": "2025-T3", "note": "?"});
+/// let (milestone, unknown) = read_value::<Milestone>(value).unwrap();
+/// assert_eq!(milestone.date.to_string(), "2025-T3");
+/// assert_eq!(unknown[0].path, "note");
+/// ```
+pub fn read_value<T: serde::de::DeserializeOwned>(
+    value: Value,
+) -> Result<(T, Vec<validate::Finding>), validate::Finding> {
+    let mut unknown = Vec::new();
+    match read(value, &mut unknown) {
+        Ok(parsed) => Ok((
+            parsed,
+            unknown
+                .into_iter()
+                .map(|path| validate::Finding {
+                    path,
+                    kind: ProblemKind::UnknownField,
+                })
+                .collect(),
+        )),
+        Err((path, detail)) => Err(validate::Finding {
+            path,
+            kind: ProblemKind::Unreadable(detail),
+        }),
+    }
+}
+
+pub(crate) fn json_type_fr(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "un booléen",

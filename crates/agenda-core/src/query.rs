@@ -17,11 +17,18 @@
 //! | `statut`  | `a-venir`, `en-cours`, `passe`          | `statut=a-venir`         |
 //! | `vue`     | `liste` (default) or `frise`            | `vue=frise`              |
 //! | `passes`  | `1` to show past milestones             | `passes=1`               |
+//! | `nouveautes` | `1`: only what changed since the last visit | `nouveautes=1`       |
+//! | `collectivite`, `epci`, `habitants`, `agents` | "ma collectivité" | `collectivite=commune&habitants=5200` |
+//! | `zoom`    | frise zoom: `annee` (default), `trimestre`, `mois` | `zoom=trimestre` |
+//! | `debut`   | frise's first month `AAAA-MM`           | `debut=2026-01`          |
 
 use std::collections::BTreeSet;
 
-use crate::filter::{Filter, Period, PeriodPreset};
+use crate::filter::{Filter, Period, PeriodPreset, YearMonth};
+use crate::frise::Zoom;
+use crate::model::EpciKind;
 use crate::model::{AuthorityKind, Dataset, Nature};
+use crate::profile::Profile;
 use crate::status::Status;
 use crate::validate::is_slug;
 
@@ -52,6 +59,19 @@ pub struct AgendaQuery {
     pub view: View,
     /// Whether past milestones are expanded.
     pub show_past: bool,
+    /// Only what changed since the user's last visit (the day is the browser's).
+    pub only_new: bool,
+    /// The frise's zoom level.
+    pub zoom: Zoom,
+    /// The frise's first visible month (`None`: around today).
+    pub window_start: Option<YearMonth>,
+}
+
+/// A count written in plain digits (no sign, no separator), as `habitants=5200`.
+fn number(value: &str) -> Option<u32> {
+    (!value.is_empty() && value.len() <= 9 && value.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| value.parse().ok())
+        .flatten()
 }
 
 fn codes(value: &str) -> impl Iterator<Item = &str> {
@@ -63,6 +83,7 @@ impl AgendaQuery {
     pub fn parse(query: &str) -> AgendaQuery {
         let mut q = AgendaQuery::default();
         let (mut preset, mut from, mut to) = (None, None, None);
+        let (mut kind, mut epci_kind, mut population, mut staff) = (None, None, None, None);
         for pair in query.trim_start_matches('?').split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = decode(value);
@@ -86,9 +107,22 @@ impl AgendaQuery {
                 "vue" if value == "frise" => q.view = View::Frise,
                 "vue" if value == "liste" => q.view = View::List,
                 "passes" if value == "1" => q.show_past = true,
+                "nouveautes" if value == "1" => q.only_new = true,
+                "zoom" => q.zoom = Zoom::from_code(&value).unwrap_or(q.zoom),
+                "debut" => q.window_start = value.parse().ok().or(q.window_start),
+                "collectivite" => kind = AuthorityKind::from_code(&value).or(kind),
+                "epci" => epci_kind = EpciKind::from_code(&value).or(epci_kind),
+                "habitants" => population = number(&value).or(population),
+                "agents" => staff = number(&value).or(staff),
                 _ => {}
             }
         }
+        q.filter.profile = kind.map(|kind| Profile {
+            kind,
+            epci_kind: epci_kind.filter(|_| kind == AuthorityKind::Epci),
+            population,
+            staff,
+        });
         q.filter.period = match (preset, from, to) {
             (Some(p), _, _) => Period::Preset(p),
             (None, from, to) => Period::months(from, to),
@@ -135,6 +169,24 @@ impl AgendaQuery {
         if self.show_past {
             list("passes", vec!["1"]);
         }
+        if self.only_new {
+            list("nouveautes", vec!["1"]);
+        }
+        if let Some(p) = &f.profile {
+            list("collectivite", vec![p.kind.code()]);
+            list("epci", p.epci_kind.iter().map(|k| k.code()).collect());
+            let (population, staff) = (
+                p.population.map(|n| n.to_string()),
+                p.staff.map(|n| n.to_string()),
+            );
+            list("habitants", population.as_deref().into_iter().collect());
+            list("agents", staff.as_deref().into_iter().collect());
+        }
+        if self.zoom != Zoom::default() {
+            list("zoom", vec![self.zoom.code()]);
+        }
+        let start = self.window_start.map(|m| m.to_string());
+        list("debut", start.as_deref().into_iter().collect());
         parts.join("&")
     }
 
@@ -237,7 +289,12 @@ impl AgendaQuery {
     /// ```
     pub fn cleared(&self) -> AgendaQuery {
         AgendaQuery {
-            filter: Filter::default(),
+            // "Ma collectivité" is described once and kept; it has its own tag.
+            filter: Filter {
+                profile: self.filter.profile,
+                ..Filter::default()
+            },
+            only_new: false,
             ..self.clone()
         }
     }
@@ -254,12 +311,20 @@ impl AgendaQuery {
     /// ```
     pub fn active_filters(&self, dataset: &Dataset) -> Vec<ActiveFilter> {
         let mut out = Vec::new();
+        let f = &self.filter;
+        if self.only_new {
+            let mut without = self.clone();
+            without.only_new = false;
+            out.push(ActiveFilter {
+                label: "Nouveautés depuis votre dernière visite".into(),
+                without,
+            });
+        }
         let mut push = |label: String, change: &dyn Fn(&mut Filter)| {
             let mut without = self.clone();
             change(&mut without.filter);
             out.push(ActiveFilter { label, without });
         };
-        let f = &self.filter;
         if !f.text.trim().is_empty() {
             push(format!("Recherche : « {} »", f.text.trim()), &|f| {
                 f.text.clear()
@@ -282,6 +347,11 @@ impl AgendaQuery {
                     });
                 }
             }
+        }
+        if let Some(p) = &f.profile {
+            push(format!("Ma collectivité : {}", p.describe_fr()), &|f| {
+                f.profile = None
+            });
         }
         for code in &f.themes {
             let label = dataset

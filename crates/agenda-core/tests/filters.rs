@@ -703,6 +703,13 @@ fn facets_combine_with_and() {
                 kinds: set(&[AuthorityKind::Other]),
                 statuses: set(&[Status::Ongoing]),
                 period: Period::Preset(PeriodPreset::Next12Months),
+                updated_after: Some(chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap()),
+                profile: Some(agenda_core::profile::Profile {
+                    kind: AuthorityKind::Other,
+                    epci_kind: None,
+                    population: None,
+                    staff: None,
+                }),
             },
             &["arret"],
             "1 chantier, 2 jalons",

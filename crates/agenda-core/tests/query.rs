@@ -79,9 +79,14 @@ fn parsing_reads_every_parameter() {
             natures: [Nature::Obligation, Nature::Information].into(),
             kinds: [AuthorityKind::Commune, AuthorityKind::Region].into(),
             statuses: [Status::Ongoing].into(),
+            updated_after: None,
+            profile: None,
         },
         view: View::Frise,
         show_past: true,
+        only_new: false,
+        zoom: Default::default(),
+        window_start: None,
     };
     assert_eq!(q, expected);
     assert_eq!(
@@ -438,11 +443,19 @@ prop_compose! {
         period in period(),
         frise in any::<bool>(),
         show_past in any::<bool>(),
+        only_new in any::<bool>(),
+        zoom in proptest::sample::select(agenda_core::frise::Zoom::ALL.to_vec()),
+        window_start in proptest::option::of(year_month()),
+        profile in proptest::option::of(profile()),
     ) -> AgendaQuery {
         AgendaQuery {
-            filter: Filter { text, themes, period, carriers, natures, kinds, statuses },
+            // `updated_after` comes from the browser's last visit, never from the URL.
+            filter: Filter { text, themes, period, carriers, natures, kinds, statuses, updated_after: None, profile },
             view: if frise { View::Frise } else { View::List },
             show_past,
+            only_new,
+            zoom,
+            window_start,
         }
     }
 }
@@ -759,6 +772,23 @@ fn the_shipped_dataset_survives_every_single_value_replacement_by_null() {
         apply(&mut value, path, Mutation::Replace(Value::Null));
         if let Err(e) = check_load(&common::bytes(&value)) {
             panic!("replacing {path} by null: {e}");
+        }
+    }
+}
+
+prop_compose! {
+    fn profile()(
+        kind in proptest::sample::select(AuthorityKind::ALL.to_vec()),
+        epci in proptest::option::of(proptest::sample::select(agenda_core::EpciKind::ALL.to_vec())),
+        population in proptest::option::of(0u32..=999_999_999),
+        staff in proptest::option::of(0u32..=999_999_999),
+    ) -> agenda_core::profile::Profile {
+        agenda_core::profile::Profile {
+            kind,
+            // The kind of EPCI only means something for an EPCI.
+            epci_kind: epci.filter(|_| kind == AuthorityKind::Epci),
+            population,
+            staff,
         }
     }
 }

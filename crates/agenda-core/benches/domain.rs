@@ -1,0 +1,109 @@
+//! Native benchmarks of the domain on generated datasets of 1,000, 10,000 and
+//! 100,000 chantiers: building the index, filtering (text, theme, period), grouping
+//! the timeline's first 100 milestones, parsing the URL query.
+//!
+//! ```sh
+//! cargo bench -p agenda-core                 # about 40 s
+//! cargo bench -p agenda-core -- select       # only the filters
+//! ```
+//!
+//! The bench profile is the release profile (`opt-level = "z"`, as the app's wasm).
+//!
+//! Each dataset is generated once per size (`agenda_core::generate`, seed 2026).
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Mutex, OnceLock};
+
+use agenda_core::{generate, AgendaQuery, Dataset, Filter, Index, Period, PeriodPreset, Timeline};
+use chrono::NaiveDate;
+use divan::{black_box, Bencher};
+
+/// Dataset sizes, in chantiers. `cargo test` (a debug build) runs every benchmark
+/// once as a smoke test, on small sizes so it stays quick.
+const SIZES: [usize; 3] = if cfg!(debug_assertions) {
+    [10, 100, 1_000]
+} else {
+    [1_000, 10_000, 100_000]
+};
+/// The seed of every benchmark dataset.
+const SEED: u64 = 2026;
+/// How many milestones the app's timeline shows at first.
+const PAGE_SIZE: usize = 100;
+
+fn main() {
+    divan::main();
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default()
+}
+
+/// The dataset of `size` chantiers and its index, built once and kept for the run.
+fn fixture(size: usize) -> &'static (Dataset, Index) {
+    static CACHE: OnceLock<Mutex<HashMap<usize, &'static (Dataset, Index)>>> = OnceLock::new();
+    let mut cache = CACHE
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    cache.entry(size).or_insert_with(|| {
+        let dataset = generate::dataset(size, SEED);
+        let index = Index::new(&dataset, today());
+        Box::leak(Box::new((dataset, index)))
+    })
+}
+
+#[divan::bench(args = SIZES, max_time = 1.5)]
+fn index_new(bencher: Bencher, size: usize) {
+    let (dataset, _) = fixture(size);
+    bencher.bench(|| Index::new(black_box(dataset), today()));
+}
+
+/// The filters a user sets, one facet at a time.
+fn filter(kind: &str) -> Filter {
+    let mut filter = Filter::default();
+    match kind {
+        "texte" => filter.text = "souveraineté numérique".to_string(),
+        "theme" => filter.themes = BTreeSet::from(["cybersecurite".to_string()]),
+        _ => filter.period = Period::Preset(PeriodPreset::Next12Months),
+    }
+    filter
+}
+
+#[divan::bench(args = SIZES, max_time = 1.5)]
+fn select_text(bencher: Bencher, size: usize) {
+    let (dataset, index) = fixture(size);
+    let filter = filter("texte");
+    bencher.bench(|| index.select(dataset, black_box(&filter)));
+}
+
+#[divan::bench(args = SIZES, max_time = 1.5)]
+fn select_theme(bencher: Bencher, size: usize) {
+    let (dataset, index) = fixture(size);
+    let filter = filter("theme");
+    bencher.bench(|| index.select(dataset, black_box(&filter)));
+}
+
+#[divan::bench(args = SIZES, max_time = 1.5)]
+fn select_period(bencher: Bencher, size: usize) {
+    let (dataset, index) = fixture(size);
+    let filter = filter("periode");
+    bencher.bench(|| index.select(dataset, black_box(&filter)));
+}
+
+/// The first page of the default view: every milestone selected, 100 grouped.
+#[divan::bench(args = SIZES, max_time = 1.5)]
+fn timeline_build_100(bencher: Bencher, size: usize) {
+    let (dataset, index) = fixture(size);
+    let selection = index.select(dataset, &Filter::default());
+    bencher.bench(|| Timeline::build(dataset, black_box(&selection), today(), false, PAGE_SIZE));
+}
+
+/// Independent of the dataset's size: a long shared link.
+#[divan::bench(max_time = 1.0)]
+fn agenda_query_parse() -> AgendaQuery {
+    AgendaQuery::parse(black_box(
+        "?q=d%C3%A9mat%C3%A9rialisation%20factures&theme=finances,commande-publique,cybersecurite\
+         &periode=12-mois&porteur=dgfip&nature=obligation,end_of_service&public=commune,epci\
+         &statut=a-venir&vue=frise&passes=1",
+    ))
+}
