@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use agenda_core::{AgendaQuery, AuthorityKind, Nature, Period, PeriodPreset, Status, YearMonth};
 use leptos::prelude::*;
 
+use crate::components::my_authority::MyAuthority;
 use crate::data::Agenda;
 
 /// One option of a checkbox group: a stable code and its French label.
@@ -134,6 +135,8 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
                         }
                     />
                 </div>
+
+                <MyAuthority query set_query />
 
                 <fieldset class="fr-fieldset agenda-fieldset" aria-labelledby="periode-legende">
                     <legend class="fr-fieldset__legend fr-text--regular" id="periode-legende">"Période"</legend>

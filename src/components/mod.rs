@@ -3,6 +3,8 @@
 pub mod badges;
 pub mod exports;
 pub mod filters;
+pub mod frise;
 pub mod load_failure;
+pub mod my_authority;
 pub mod notices;
 pub mod timeline;

@@ -137,6 +137,16 @@ fn MilestoneItem(at: MilestoneRef, query: Memo<AgendaQuery>) -> impl IntoView {
                 accessible_label=format!("Ajouter à mon agenda : {} — {}", chantier.title, milestone.label)
                 filename=format!("{}-{}.ics", chantier.id, milestone.id)
             />
+            {
+                let dataset = agenda.dataset.clone();
+                move || {
+                    let chantier = &dataset.chantiers[at.chantier];
+                    query
+                        .with(|q| q.filter.profile)
+                        .and_then(|p| p.applicability(chantier).reason().map(str::to_string))
+                        .map(|reason| view! { <p class="agenda-item__applies fr-text--sm">{reason}</p> })
+                }
+            }
             <p class="agenda-item__who fr-text--sm">
                 <span class="agenda-item__key">"Porté par : "</span>
                 {carriers.join(", ")}

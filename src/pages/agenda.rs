@@ -1,10 +1,11 @@
 //! The agenda: filters beside the timeline, the live count, the active filters.
 
-use agenda_core::{AgendaQuery, Timeline};
+use agenda_core::{AgendaQuery, Timeline, View};
 use leptos::prelude::*;
 
 use crate::components::exports::ExportSelection;
 use crate::components::filters::Filters;
+use crate::components::frise::FriseView;
 use crate::components::notices::ProblemsNotice;
 use crate::components::timeline::TimelineView;
 use crate::data::Agenda;
@@ -62,6 +63,15 @@ pub fn AgendaPage() -> impl IntoView {
         crate::document::set_title(&title);
     });
 
+    // A remembered "ma collectivité" applies when the URL does not say otherwise.
+    if query.with_untracked(|q| q.filter.profile.is_none()) {
+        if let Some(profile) = crate::components::my_authority::remembered() {
+            let mut q = query.get_untracked();
+            q.filter.profile = Some(profile);
+            set_query.run(q);
+        }
+    }
+
     let reset = move |_| set_query.run(query.get_untracked().cleared());
     let toggle_past = move |_| {
         let mut q = query.get_untracked();
@@ -104,16 +114,56 @@ pub fn AgendaPage() -> impl IntoView {
                     </Show>
                 </div>
                 <ActiveFilterTags query set_query active />
-                <PastToggle timeline query on_toggle=Callback::new(toggle_past) />
+                <ViewSwitch query set_query />
                 <Show
-                    when=move || !timeline.with(|t| t.years.is_empty())
-                    fallback=move || view! { <EmptyResult query set_query timeline /> }
+                    when=move || query.with(|q| q.view == View::Frise)
+                    fallback=move || {
+                        view! {
+                            <PastToggle timeline query on_toggle=Callback::new(toggle_past) />
+                            <Show
+                                when=move || !timeline.with(|t| t.years.is_empty())
+                                fallback=move || view! { <EmptyResult query set_query timeline /> }
+                            >
+                                <TimelineView timeline query />
+                                <ShowMore timeline on_more=Callback::new(move |()| limit.update(|l| *l += PAGE_SIZE)) />
+                            </Show>
+                        }
+                    }
                 >
-                    <TimelineView timeline query />
-                    <ShowMore timeline on_more=Callback::new(move |()| limit.update(|l| *l += PAGE_SIZE)) />
+                    <FriseView selection query set_query />
                 </Show>
             </div>
         </div>
+    }
+}
+
+/// "Liste" or "Frise": a DSFR segmented control; the list is the default and the
+/// accessible equivalent of the frise.
+#[component]
+fn ViewSwitch(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> impl IntoView {
+    let choose = move |view: View| {
+        let mut q = query.get_untracked();
+        q.view = view;
+        set_query.run(q);
+    };
+    view! {
+        <fieldset class="fr-segmented fr-segmented--sm agenda-view-switch">
+            <legend class="fr-segmented__legend">"Affichage"</legend>
+            <div class="fr-segmented__elements">
+                <div class="fr-segmented__element">
+                    <input type="radio" name="vue" id="vue-liste" value="liste"
+                        prop:checked=move || query.with(|q| q.view == View::List)
+                        on:change=move |_| choose(View::List) />
+                    <label class="fr-label" for="vue-liste">"Liste"</label>
+                </div>
+                <div class="fr-segmented__element">
+                    <input type="radio" name="vue" id="vue-frise" value="frise"
+                        prop:checked=move || query.with(|q| q.view == View::Frise)
+                        on:change=move |_| choose(View::Frise) />
+                    <label class="fr-label" for="vue-frise">"Frise"</label>
+                </div>
+            </div>
+        </fieldset>
     }
 }
 
