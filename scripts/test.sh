@@ -17,6 +17,9 @@ cargo clippy --target wasm32-unknown-unknown -p agenda-app --quiet -- -D warning
 say "Native tests (domain, CLI, shipped dataset)"
 cargo test --workspace --quiet
 
+say "Exports read by independent parsers (Python icalendar, feedparser)"
+tests/consumers/run.sh target/debug/agenda
+
 say "Release build (trunk), at the root and under the sub-path /agenda/"
 trunk build index.html --release
 trunk build index.html --release --public-url /agenda/ --dist dist-agenda
