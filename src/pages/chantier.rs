@@ -156,7 +156,7 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Signal<String>) -> imp
             </div>
 
             <div class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
-                <a class="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-arrow-left-line" href=move || back.get() id="retour-agenda">
+                <a class="fr-btn fr-btn--secondary" href=move || back.get() id="retour-agenda">
                     "Retour à l'agenda"
                 </a>
                 <button type="button" class="fr-btn fr-btn--tertiary" id="copier-lien" on:click=copy_link>

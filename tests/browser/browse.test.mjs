@@ -1,7 +1,8 @@
 // What a mayor or a DGS does every week: filter, search, share a view, read a chantier.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, launchBrowser, newPage, queryOf, startServer, waitForApp } from './harness.mjs';
+import { checkPagesClean } from './harness.mjs';
 
 let server;
 let browser;
@@ -9,6 +10,7 @@ before(async () => {
   server = await startServer();
   browser = await launchBrowser();
 });
+afterEach(checkPagesClean);
 after(async () => {
   await browser?.close();
   await server?.close();
@@ -225,7 +227,6 @@ describe('every view is a URL', () => {
       assert.equal(await page.locator('h1').innerText(), title);
       assert.equal(await page.title(), `${title} — Agenda numérique des collectivités`);
       assert.deepEqual(await axeViolations(page), [], path);
-      await page.context().close();
     }
   });
 });

@@ -1,10 +1,11 @@
 // Take the agenda elsewhere: .ics and CSV of the selection, a chantier's calendar,
 // subscriptions and the feed, print, "Nouveautés".
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertClean, axeViolations, dist, launchBrowser, newPage, startServer, waitForApp } from './harness.mjs';
+import { checkPagesClean } from './harness.mjs';
 
 let server;
 let browser;
@@ -12,6 +13,7 @@ before(async () => {
   server = await startServer();
   browser = await launchBrowser();
 });
+afterEach(checkPagesClean);
 after(async () => {
   await browser?.close();
   await server?.close();

@@ -1,9 +1,10 @@
 // The first page: the shipped dataset in date order, a broken dataset, an unreachable one.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { axeViolations, fixtures, launchBrowser, newPage, startServer, waitForApp } from './harness.mjs';
+import { checkPagesClean } from './harness.mjs';
 
 let server;
 let browser;
@@ -11,6 +12,7 @@ before(async () => {
   server = await startServer();
   browser = await launchBrowser();
 });
+afterEach(checkPagesClean);
 after(async () => {
   await browser?.close();
   await server?.close();
@@ -74,7 +76,7 @@ describe('bad data and bad networks', () => {
   });
 
   test('an unreachable dataset shows a French error, and "Réessayer" recovers', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await newPage(browser, server.url, { consoleErrorsExpected: true });
     let fail = true;
     await page.route('**/data/agenda.json', (route) => (fail ? route.abort('connectionrefused') : route.continue()));
     await page.goto(server.url);
@@ -90,13 +92,13 @@ describe('bad data and bad networks', () => {
   });
 
   test('an HTTP error and an HTML page instead of JSON each say what happened', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await newPage(browser, server.url, { consoleErrorsExpected: true });
     await page.route('**/data/agenda.json', (route) => route.fulfill({ status: 404, body: 'introuvable' }));
     await page.goto(server.url);
     await waitForApp(page);
     assert.match(await page.locator('#erreur-chargement').innerText(), /erreur HTTP 404/);
 
-    const page2 = await newPage(browser, server.url);
+    const page2 = await newPage(browser, server.url, { consoleErrorsExpected: true });
     await page2.route('**/data/agenda.json', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>accueil</p>' }));
     await page2.goto(server.url);
     await waitForApp(page2);

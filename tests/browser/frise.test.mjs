@@ -1,8 +1,9 @@
 // The frise (zoom, today, keyboard, filters) and "ma collectivité" (profile filter,
 // reasons, persistence, forgetting).
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertClean, axeViolations, launchBrowser, newPage, queryOf, startServer, waitForApp } from './harness.mjs';
+import { checkPagesClean } from './harness.mjs';
 
 let server;
 let browser;
@@ -10,6 +11,7 @@ before(async () => {
   server = await startServer();
   browser = await launchBrowser();
 });
+afterEach(checkPagesClean);
 after(async () => {
   await browser?.close();
   await server?.close();

@@ -92,7 +92,9 @@ export async function launchBrowser() {
  * A new page with a fixed clock, recording console errors, page errors and every
  * request to another origin (the page must make none).
  */
-export async function newPage(browser, base, { viewport = { width: 1280, height: 900 }, dataset, permissions } = {}) {
+const openPages = [];
+
+export async function newPage(browser, base, { viewport = { width: 1280, height: 900 }, dataset, permissions, consoleErrorsExpected = false } = {}) {
   const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris', permissions });
   const page = await context.newPage();
   await page.clock.setFixedTime(TODAY);
@@ -111,6 +113,8 @@ export async function newPage(browser, base, { viewport = { width: 1280, height:
     await page.route('**/data/agenda.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: dataset }));
   }
   page.problems = problems;
+  page.consoleErrorsExpected = consoleErrorsExpected;
+  openPages.push(page);
   return page;
 }
 
@@ -124,6 +128,26 @@ export async function assertClean(page, { allowConsoleErrors = false } = {}) {
   if (JSON.stringify(found) !== JSON.stringify(expected)) {
     throw new Error(`the page is not clean: ${JSON.stringify(found, null, 1)}`);
   }
+}
+
+/**
+ * After each test: every page it opened must be clean (no CSP violation, no page
+ * error, no request to another origin, no console error unless the test simulated a
+ * network fault or a panic, which Chromium logs). Then the pages are closed.
+ */
+export async function checkPagesClean() {
+  const pages = openPages.splice(0);
+  const failures = [];
+  for (const page of pages) {
+    if (page.isClosed()) continue;
+    try {
+      await assertClean(page, { allowConsoleErrors: page.consoleErrorsExpected });
+    } catch (e) {
+      failures.push(`${page.url()}: ${e.message}`);
+    }
+    await page.context().close();
+  }
+  if (failures.length) throw new Error(failures.join('\n'));
 }
 
 /** Waits until the app has rendered the agenda (or an error). */

@@ -1,11 +1,12 @@
 // Nothing breaks, nothing leaks: every broken dataset of the corpus, every network
 // fault, hostile content, the CSP, a panic, hosting under a sub-path.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertClean, dist, fixtures, launchBrowser, newPage, startServer, waitForApp } from './harness.mjs';
+import { checkPagesClean } from './harness.mjs';
 
 const corpus = join(fixtures, '..', 'corpus');
 let server;
@@ -25,6 +26,7 @@ before(async () => {
   });
   browser = await launchBrowser();
 });
+afterEach(checkPagesClean);
 after(async () => {
   await browser?.close();
   await server?.close();
@@ -89,7 +91,7 @@ describe('the corpus of broken datasets, through the app', async () => {
 
 describe('bad networks', () => {
   test('a server that never answers: loading state, then a timeout message and a retry', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await newPage(browser, server.url, { consoleErrorsExpected: true });
     await page.clock.install({ time: new Date('2026-11-29T10:00:00') });
     await page.route('**/data/agenda.json', () => { /* never answers */ });
     await page.goto(server.url);
@@ -114,7 +116,7 @@ describe('bad networks', () => {
   });
 
   test('a connection cut mid-body says the data arrived only in part', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await newPage(browser, server.url, { consoleErrorsExpected: true });
     await page.route('**/data/agenda.json', (route) => route.continue({ url: `${server.url}/coupe/data/agenda.json` }));
     await page.goto(server.url);
     await waitForApp(page);
@@ -170,7 +172,7 @@ describe('the page itself', () => {
   });
 
   test('a panic replaces the page with a French message and a reload button', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await newPage(browser, server.url, { consoleErrorsExpected: true });
     await page.goto(server.url);
     await waitForApp(page);
     await page.evaluate(() => { try { window.wasmBindings.simulate_panic(); } catch { /* the panic unwinds into JS */ } });
