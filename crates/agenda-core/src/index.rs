@@ -50,7 +50,8 @@ pub struct Index {
     today: NaiveDate,
     folded: Vec<String>,
     statuses: Vec<Status>,
-    chronological: Vec<MilestoneRef>,
+    /// Every milestone in chronological order, with its first and last day.
+    chronological: Vec<(MilestoneRef, NaiveDate, NaiveDate)>,
 }
 
 impl Index {
@@ -92,6 +93,13 @@ impl Index {
             let mb = &dataset.chantiers[b.chantier].milestones[b.milestone];
             ma.date.cmp(&mb.date).then_with(|| a.cmp(b))
         });
+        let chronological = chronological
+            .into_iter()
+            .map(|r| {
+                let m = &dataset.chantiers[r.chantier].milestones[r.milestone];
+                (r, m.date.first_day(), m.last_day())
+            })
+            .collect();
         Index {
             today,
             folded,
@@ -144,14 +152,11 @@ impl Index {
             .collect();
         let mut seen = vec![false; dataset.chantiers.len()];
         let mut selection = Selection::default();
-        for &r in &self.chronological {
-            if !passing[r.chantier] {
-                continue;
-            }
-            let m = &dataset.chantiers[r.chantier].milestones[r.milestone];
-            if !filter
-                .period
-                .overlaps(m.date.first_day(), m.last_day(), self.today)
+        let (from, to) = filter.period.bounds(self.today);
+        for &(r, first, last) in &self.chronological {
+            if !passing[r.chantier]
+                || from.is_some_and(|from| last < from)
+                || to.is_some_and(|to| first > to)
             {
                 continue;
             }

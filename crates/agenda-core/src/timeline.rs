@@ -133,7 +133,11 @@ impl Timeline {
             entries.push((group_period(m.date), TimelineEntry { at, status }));
         }
         // Stable: entries of one period keep their chronological order.
-        entries.sort_by_key(|(period, _)| *period);
+        // The selection is chronological and a milestone's group never starts after
+        // its date, so this is usually already sorted: check in O(n) before sorting.
+        if !entries.is_sorted_by_key(|(period, _)| *period) {
+            entries.sort_by_key(|(period, _)| *period);
+        }
         let beyond_limit = entries.len().saturating_sub(limit);
         entries.truncate(limit);
 
