@@ -7,8 +7,8 @@ use leptos_router::path;
 use crate::components::load_failure::LoadFailure;
 use crate::data::{fetch_agenda, Agenda};
 use crate::pages::{
-    agenda::AgendaPage, chantier::ChantierPage, legal::LegalPage, not_found::NotFound,
-    subscriptions::SubscriptionsPage,
+    agenda::AgendaPage, chantier::ChantierPage, contribute::ContributePage, legal::LegalPage,
+    not_found::NotFound, subscriptions::SubscriptionsPage,
 };
 
 /// The app: the dataset is loaded once per visit (and on "Réessayer"), then every
@@ -48,6 +48,8 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/") view=AgendaPage />
             <Route path=path!("/chantiers/:id") view=ChantierPage />
             <Route path=path!("/abonnements") view=SubscriptionsPage />
+            <Route path=path!("/contribuer") view=ContributePage />
+            <Route path=path!("/contribuer/:id") view=ContributePage />
             <Route path=path!("/:page") view=LegalPage />
         </Routes>
     }

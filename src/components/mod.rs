@@ -1,6 +1,7 @@
 //! Reusable pieces of the view. Each file holds one component family.
 
 pub mod badges;
+pub mod editor;
 pub mod exports;
 pub mod filters;
 pub mod frise;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::badges::{NatureBadge, StatusBadge, ThemeTags};
+use crate::components::editor::send::ContributeLinks;
 use crate::components::exports::AddToCalendar;
 use crate::data::Agenda;
 use crate::nav::{agenda_href, use_agenda_query};
@@ -176,6 +177,7 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Signal<String>) -> imp
                     None => "",
                 }}
             </p>
+            <ContributeLinks chantier=chantier.clone() />
         </article>
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod chantier;
+pub mod contribute;
 pub mod legal;
 pub mod not_found;
 pub mod subscriptions;

@@ -22,6 +22,7 @@
 #![warn(missing_docs)]
 
 pub mod date;
+pub mod draft;
 pub mod export;
 pub mod filter;
 pub mod french;

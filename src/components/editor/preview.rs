@@ -1,0 +1,160 @@
+//! The entry as it will appear: its milestones as the agenda's timeline items, then
+//! its page. Same DSFR markup and classes as the timeline and the detail page.
+
+use agenda_core::{french, milestone_status, Chantier, Dataset, SourceKind, Status};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::InPageLink;
+use crate::components::badges::{NatureBadge, StatusBadge, ThemeTags};
+use crate::pages::chantier::ExternalLink;
+
+fn theme_labels(dataset: &Dataset, chantier: &Chantier) -> Vec<String> {
+    chantier
+        .themes
+        .iter()
+        .filter_map(|code| dataset.themes.iter().find(|t| &t.code == code))
+        .map(|t| t.label.clone())
+        .collect()
+}
+
+/// The preview of a valid entry.
+#[component]
+pub fn Preview(
+    chantier: Chantier,
+    dataset: std::sync::Arc<Dataset>,
+    today: NaiveDate,
+) -> impl IntoView {
+    let themes = theme_labels(&dataset, &chantier);
+    let short_carriers: Vec<String> = chantier
+        .carriers
+        .iter()
+        .filter_map(|code| dataset.carriers.iter().find(|c| &c.code == code))
+        .map(|c| c.label.clone())
+        .collect();
+    let carriers: Vec<String> = chantier
+        .carriers
+        .iter()
+        .filter_map(|code| dataset.carriers.iter().find(|c| &c.code == code))
+        .map(|c| match &c.name {
+            Some(name) => format!("{name} ({})", c.label),
+            None => c.label.clone(),
+        })
+        .collect();
+    let concerned: Vec<String> = chantier
+        .concerned
+        .rules
+        .iter()
+        .map(french::audience_rule)
+        .collect();
+    let mut milestones = chantier.milestones.clone();
+    milestones.sort_by_key(|m| m.date);
+    let status = agenda_core::chantier_status(&chantier, today);
+
+    let items = milestones
+        .iter()
+        .map(|m| {
+            let status = milestone_status(m, today);
+            let date = match m.end {
+                Some(end) => french::period(&m.date, &end),
+                None => french::date(&m.date),
+            };
+            let title = chantier.title.clone();
+            view! {
+                <li class=format!("agenda-item agenda-item--{}", status.code())>
+                    <p class="agenda-item__date">
+                        <time datetime=m.date.html_datetime()>{date}</time>
+                        {(status == Status::Past).then(|| view! { <span class="fr-sr-only">" — passé"</span> })}
+                    </p>
+                    <h4 class="agenda-item__title">
+                        <InPageLink target="apercu-fiche">{title}</InPageLink>
+                    </h4>
+                    <p class="agenda-item__milestone">{m.label.clone()}</p>
+                    <div class="agenda-item__meta">
+                        <NatureBadge nature=chantier.nature />
+                        <ThemeTags labels=themes.clone() />
+                    </div>
+                    <p class="agenda-item__who fr-text--sm">
+                        <span class="agenda-item__key">"Porté par : "</span>
+                        {short_carriers.join(", ")}
+                        <br />
+                        <span class="agenda-item__key">"Concerne : "</span>
+                        {concerned.join(" ; ")}
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let detail_milestones = milestones
+        .iter()
+        .map(|m| {
+            let status = milestone_status(m, today);
+            let date = match m.end {
+                Some(end) => french::period(&m.date, &end),
+                None => french::date(&m.date),
+            };
+            view! {
+                <li class=format!("agenda-detail__milestone agenda-item--{}", status.code())>
+                    <p class="agenda-item__date">
+                        <time datetime=m.date.html_datetime()>{date}</time>
+                        " "
+                        <StatusBadge status />
+                    </p>
+                    <p class="agenda-detail__milestone-label">{m.label.clone()}</p>
+                    {m.details.clone().map(|d| view! { <p class="fr-text--sm">{d}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <h3 class="fr-h5">"Dans l'agenda"</h3>
+        <ul class="agenda-group__list agenda-editor__preview-list">{items}</ul>
+        <h3 class="fr-h5">"Sa fiche"</h3>
+        <article class="agenda-detail agenda-editor__preview-detail" id="apercu-fiche" tabindex="-1" aria-labelledby="apercu-fiche-titre">
+            <h4 class="fr-h3" id="apercu-fiche-titre">{chantier.title.clone()}</h4>
+            <div class="agenda-detail__badges">
+                <NatureBadge nature=chantier.nature />
+                <StatusBadge status />
+            </div>
+            <p class="fr-text--lead">{chantier.summary.clone()}</p>
+            <ThemeTags labels=themes.clone() />
+            <div class="fr-grid-row fr-grid-row--gutters fr-mt-2w">
+                <div class="fr-col-12 fr-col-md-7">
+                    <h5 class="fr-h6">"Calendrier"</h5>
+                    <ol class="agenda-detail__milestones">{detail_milestones}</ol>
+                    {(!chantier.description.is_empty()).then(|| view! { <h5 class="fr-h6">"Description"</h5> })}
+                    {chantier.description.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+                </div>
+                <div class="fr-col-12 fr-col-md-5">
+                    <h5 class="fr-h6">"Qui est concerné ?"</h5>
+                    <ul>{concerned.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+                    {chantier.concerned.note.clone().map(|n| view! { <p class="fr-text--sm">{n}</p> })}
+                    <h5 class="fr-h6">"Porté par"</h5>
+                    <ul>{carriers.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                    {(!chantier.sources.is_empty()).then(|| view! { <h5 class="fr-h6">"Sources et textes de référence"</h5> })}
+                    <ul class="agenda-detail__sources">
+                        {chantier
+                            .sources
+                            .iter()
+                            .map(|s| {
+                                let kind = match s.kind {
+                                    SourceKind::Legal => "Texte juridique : ",
+                                    SourceKind::Reference => "Source : ",
+                                };
+                                view! {
+                                    <li>
+                                        <span class="agenda-detail__source-kind">{kind}</span>
+                                        <ExternalLink url=s.url.clone() label=s.label.clone() />
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                    {chantier.contact.clone().map(|c| view! { <p class="fr-text--sm">"Contact : " {c}</p> })}
+                </div>
+            </div>
+        </article>
+    }
+}
