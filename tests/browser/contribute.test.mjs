@@ -1,14 +1,14 @@
 // What a ministry does to propose a chantier or an update, and an authority to give
 // its opinion: the editor at /contribuer, checked live by the domain's rules, whose
 // file the operator's tool accepts.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertClean, axeViolations, launchBrowser, newPage, startServer } from './harness.mjs';
+import { assertClean, axeViolations, checkPagesClean, launchBrowser, newPage, startServer } from './harness.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const cli = join(root, 'target', 'debug', 'agenda');
@@ -29,6 +29,8 @@ before(async () => {
   server = await startServer();
   browser = await launchBrowser();
 });
+// Every page a test opened is checked (CSP, errors, foreign requests), then closed.
+afterEach(checkPagesClean);
 after(async () => {
   await browser?.close();
   await server?.close();
