@@ -185,6 +185,14 @@ describe('a new chantier', () => {
     await page.selectOption('#jalon-1-fin-precision', 'year');
     await page.fill('#jalon-1-fin', '2029');
 
+    // Out of chronological order: a remark, not an error.
+    await page.click('#jalon-1-monter');
+    await page.locator('#jalons-remarque').waitFor();
+    assert.match(await page.locator('#jalons-remarque').innerText(), /ne sont pas dans l'ordre chronologique/);
+    assert.equal(await page.isDisabled('#telecharger-contribution'), false);
+    await page.click('#jalon-0-descendre');
+    await page.locator('#jalons-remarque').waitFor({ state: 'detached' });
+
     assert.equal(await page.locator('#export-etat').innerText(), 'La saisie est complète : le fichier est prêt.');
     assert.equal(await page.isDisabled('#telecharger-contribution'), false);
     assert.equal(await page.title(), 'Proposer un nouveau chantier — Agenda numérique des collectivités');

@@ -217,6 +217,17 @@ pub fn DraftForm(ed: Editor, dataset: Arc<Dataset>, on_check: Callback<()>) -> i
                 <p class="fr-text--sm">
                     "Les étapes datées du chantier, dans l'ordre chronologique. Datez à la précision que donne la source : « fin 2025 » se saisit au 4e trimestre 2025 ou à l'année 2025, pas au 31 décembre."
                 </p>
+                {move || {
+                    ed.report
+                        .with(|r| r.warnings.first().map(|w| w.message.clone()))
+                        .map(|message| {
+                            view! {
+                                <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" id="jalons-remarque">
+                                    <p>{message}</p>
+                                </div>
+                            }
+                        })
+                }}
                 <For
                     each=move || 0..milestones.get()
                     key=|i| *i
