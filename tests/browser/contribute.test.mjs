@@ -343,7 +343,8 @@ describe('the draft', () => {
     await page.waitForFunction(() => document.activeElement?.id === 'supprimer-brouillon');
     assert.equal(await page.locator('#confirmer-suppression').count(), 0);
     await page.click('#supprimer-brouillon');
-    await page.waitForSelector('#confirmer-suppression');
+    // Escape is heard where focus is: wait until the confirmation has it.
+    await page.waitForFunction(() => document.activeElement?.id === 'confirmer-suppression');
     await page.keyboard.press('Escape');
     await page.waitForSelector('#confirmer-suppression', { state: 'detached' });
     assert.equal(await page.inputValue('#contribution-titre'), 'Brouillon à garder');
