@@ -15,7 +15,8 @@
 // Prints one Markdown table and writes it to bench/results.md.
 //
 // Environment: BENCH_SIZES=100,1000 (subset), BENCH_RUNS=20 (interactions per kind),
-// BENCH_DIST (the build), BENCH_SKIP_LIGHTHOUSE=1, CHROMIUM_PATH.
+// BENCH_DIST (the build), BENCH_SKIP_LIGHTHOUSE=1, BENCH_VIS_CAP_S=60, BENCH_ONLY=agenda|vis,
+// CHROMIUM_PATH.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -35,8 +36,13 @@ const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000,100000').split(',').ma
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const WARMUP = 2;
 const SEED = 2026;
-/** vis-timeline gets at most this long for its first render, and for its filters. */
-const VIS_CAP_MS = 60_000;
+/** vis-timeline gets at most this long for its first render. */
+const VIS_CAP_MS = Number(process.env.BENCH_VIS_CAP_S ?? 100) * 1000;
+/** At 100,000 chantiers (ten times the items of a size it already needs minutes for). */
+const VIS_CAP_BIG_MS = Number(process.env.BENCH_VIS_CAP_BIG_S ?? 45) * 1000;
+/** Time given to vis-timeline's filter measures, per size. */
+const VIS_FILTER_BUDGET_MS = Number(process.env.BENCH_VIS_FILTER_S ?? 60) * 1000;
+const ONLY = process.env.BENCH_ONLY; // 'agenda' or 'vis': one side only (exploration)
 const started = Date.now();
 
 const log = (...args) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...args);
@@ -82,15 +88,14 @@ function countOf(buffer, needle) {
 
 // ---------------------------------------------------------------- browser
 
+const BROWSER_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
 async function launch() {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath, args: BROWSER_ARGS });
 }
 
 /** A fresh context (cold cache, empty storage) with a CDP session for the heap. */
@@ -131,6 +136,21 @@ function agendaProbe() {
     channel.port2.postMessage(0);
   });
   window.__afterPaint = afterPaint;
+  // Layout shifts of the load, with the elements that moved.
+  bench.shifts = [];
+  const describe = (node) => {
+    if (!node || !node.nodeName) return '?';
+    if (node.id) return `#${node.id}`;
+    const cls = typeof node.className === 'string' && node.className ? `.${node.className.trim().split(/\s+/)[0]}` : '';
+    return `${node.nodeName.toLowerCase()}${cls}`;
+  };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (!e.hadRecentInput) bench.shifts.push({ value: e.value, at: e.startTime, nodes: (e.sources ?? []).map((x) => describe(x.node)) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch { /* not supported */ }
   addEventListener('TrunkApplicationStarted', (e) => { bench.wasm = e.detail.wasm; });
   const observer = new MutationObserver(() => {
     const failure = document.querySelector('#erreur-chargement');
@@ -326,46 +346,62 @@ async function runAgenda(browser, server, n, file) {
   return result;
 }
 
-async function runVis(browser, server, n, file) {
+/** vis-timeline runs in a browser of its own, killed when it overruns its cap (a
+ *  renderer stuck in a long task does not close). */
+async function runVis(server, n, file) {
   server.setDataset(file);
+  const browserServer = await chromium.launchServer({ executablePath: chromiumPath, args: BROWSER_ARGS });
+  const browser = await chromium.connect(browserServer.wsEndpoint());
   const { context, page, sampleHeap, heapPeak, crashed } = await freshPage(browser);
-  const result = { n, firstRender: null, capped: false, filters: [], error: null };
+  const result = { n, firstRender: null, capped: false, filters: [], apply: [], remove: [], error: null };
   try {
     await page.goto(`${server.url}/__bench/page/vis.html`, { waitUntil: 'commit' });
-    const waited = page.waitForFunction(() => window.__vis && (window.__vis.firstRender !== null || window.__vis.error !== null), null, { timeout: VIS_CAP_MS, polling: 100 });
+    const cap = n >= 100_000 ? VIS_CAP_BIG_MS : VIS_CAP_MS;
+    result.cap = cap;
+    const waited = page.waitForFunction(() => window.__vis && (window.__vis.firstRender !== null || window.__vis.error !== null), null, { timeout: cap, polling: 100 });
     try {
       await whileSampling(sampleHeap, waited);
     } catch {
       result.capped = true;
-      log(`vis-timeline ${fmtN(n)}: first render > ${VIS_CAP_MS / 1000} s, stopped`);
+      log(`vis-timeline ${fmtN(n)}: first render > ${cap / 1000} s, stopped`);
       return result;
     }
+    result.phases = await page.evaluate(() => window.__vis.phases);
     const state = await page.evaluate(() => ({ firstRender: window.__vis.firstRender, error: window.__vis.error, items: window.__vis.items, visible: window.__vis.visible }));
     if (state.error) throw new Error(state.error);
     Object.assign(result, state);
     log(`vis-timeline ${fmtN(n)}: first render ${fmtMs(result.firstRender)} (${fmtN(state.items)} items, ${state.visible} drawn)`);
+    // Alternately apply a theme filter and remove it, as the agenda's theme toggles
+    // do; each direction is reported on its own (removing re-adds thousands of items).
     const themes = ['cybersecurite', null, 'finances', null, 'urbanisme', null];
-    const budget = Date.now() + VIS_CAP_MS;
-    for (let i = 0; i < WARMUP + RUNS && Date.now() < budget; i += 1) {
-      const left = Math.max(1000, budget - Date.now());
+    const budget = Date.now() + VIS_FILTER_BUDGET_MS;
+    const warmup = result.firstRender < 10_000 ? WARMUP : 0;
+    for (let i = 0; i < warmup + RUNS && Date.now() < budget; i += 1) {
+      const code = themes[i % themes.length];
       const ms = await Promise.race([
-        page.evaluate((code) => window.__vis.filter(code), themes[i % themes.length]),
-        new Promise((done) => setTimeout(() => done(null), left)),
+        page.evaluate((c) => window.__vis.filter(c), code),
+        new Promise((done) => setTimeout(() => done(null), Math.max(1000, budget - Date.now()))),
       ]);
       if (ms === null) {
         result.filterCapped = true;
+        if (code === null) result.removeCapped = true;
+        else result.applyCapped = true;
         break;
       }
-      if (i >= WARMUP) result.filters.push(ms);
+      if (i < warmup) continue;
+      result.filters.push(ms);
+      (code === null ? result.remove : result.apply).push(ms);
     }
+    if (result.filters.length < RUNS) result.filterCapped = true;
     await sampleHeap();
-    log(`vis-timeline ${fmtN(n)}: filter median ${fmtMs(median(result.filters))} over ${result.filters.length}${result.filterCapped ? ' (capped)' : ''}`);
+    log(`vis-timeline ${fmtN(n)}: filter apply ${fmtMs(median(result.apply))}, remove ${fmtMs(median(result.remove))} (${result.filters.length} measured${result.filterCapped ? ', capped' : ''})`);
   } catch (e) {
     result.error = crashed.yes ? 'the page crashed (out of memory?)' : String(e.message ?? e).split('\n')[0];
     log(`vis-timeline ${fmtN(n)}: ${result.error}`);
   } finally {
     result.heapPeak = heapPeak();
-    await context.close().catch(() => {});
+    await Promise.race([browser.close().catch(() => {}), new Promise((done) => setTimeout(done, 3000))]);
+    await browserServer.kill();
   }
   return result;
 }
@@ -412,6 +448,7 @@ async function firstVisit(browser, server) {
     await page.waitForFunction(() => window.__bench.firstRender !== null, null, { timeout: 30_000 });
     await page.waitForLoadState('networkidle');
     const list = await Promise.all(requests);
+    const shifts = await page.evaluate(() => window.__bench.shifts);
     const sum = (key, filter = () => true) => list.filter(filter).reduce((s, r) => s + r[key], 0);
     const isDsfr = (r) => r.url.startsWith('/dsfr/');
     return {
@@ -421,6 +458,8 @@ async function firstVisit(browser, server) {
       dsfrFiles: list.filter(isDsfr).map((r) => r.url.replace('/dsfr/', '')),
       dsfrTransferred: sum('transferred', isDsfr),
       dataset: list.find((r) => r.url === '/data/agenda.json'),
+      cls: shifts.reduce((sum, x) => sum + x.value, 0),
+      shifts: shifts.map((x) => `${x.value.toFixed(3)} at ${(x.at / 1000).toFixed(2)} s (${[...new Set(x.nodes)].join(', ')})`),
       list,
     };
   } finally {
@@ -505,17 +544,19 @@ function table({ agenda, vis, sizes, visit, lh, info, loadBefore, loadAfter, ela
     const v = visFirst(n);
     const a = first(n);
     if (!v || a == null) return null;
-    if (v.capped) return { text: `> ×${(VIS_CAP_MS / a).toFixed(1)}`, value: VIS_CAP_MS / a, lower: true };
+    if (v.capped) return { text: `> ×${(v.cap / a).toFixed(1)}`, value: v.cap / a, lower: true };
     if (v.firstRender == null) return null;
     return { text: `×${(v.firstRender / a).toFixed(1)}`, value: v.firstRender / a };
   };
-  const ratioFilter = (n) => {
+  /** vis / agenda for one filter direction: the agenda's theme toggles (both
+   *  directions alike) against vis-timeline applying, or removing, the filter. */
+  const ratioFilter = (n, direction) => {
     const v = visFirst(n);
     const a = inter(n, 'theme', 'median');
-    if (!v || a == null) return null;
-    if (v.capped) return { text: 'n/a (vis capped)', value: null };
-    const m = median(v.filters);
-    if (m == null) return v.filterCapped ? { text: `> ×${(VIS_CAP_MS / a).toFixed(0)}`, value: VIS_CAP_MS / a } : null;
+    if (!v || a == null || v.capped) return null;
+    const m = median(v[direction]);
+    const capped = direction === 'apply' ? v.applyCapped : v.removeCapped;
+    if (m == null) return capped ? { text: `> ×${(VIS_FILTER_BUDGET_MS / a).toFixed(0)}`, value: VIS_FILTER_BUDGET_MS / a } : null;
     return { text: `×${(m / a).toFixed(1)}`, value: m / a };
   };
 
@@ -546,16 +587,23 @@ function table({ agenda, vis, sizes, visit, lh, info, loadBefore, loadAfter, ela
     return `${fmtMs(median(a.frise.switches))} / ${a.frise.zoomControls ? fmtMs(median(a.frise.zooms)) : 'n/a (no zoom control)'}`;
   }));
   row('Agenda peak JS heap / wasm memory', perSize((a) => `${fmtMB(a?.heapPeak)} / ${fmtMB(a?.wasmMemory)}`));
-  row('**vis-timeline** first render (navigation → items painted)', perSize((a, v) => (!v ? 'n/a' : v.capped ? `> ${VIS_CAP_MS / 1000} s` : v.error ? `error: ${v.error}` : fmtS(v.firstRender))));
+  row('**vis-timeline** first render (navigation → items painted)', perSize((a, v) => (!v ? 'n/a' : v.capped ? `> ${v.cap / 1000} s (stopped)` : v.error ? `error: ${v.error}` : fmtS(v.firstRender))));
   row('vis-timeline items drawn (18-month window)', perSize((a, v) => (v?.visible != null ? fmtN(v.visible) : 'n/a')));
-  row('vis-timeline theme filter (DataView refresh), median', perSize((a, v) => (!v || v.capped ? 'n/a' : `${fmtMs(median(v.filters))}${v.filterCapped ? ` (capped at ${v.filters.length})` : ''}`)));
+  const visFilter = (v, direction) => {
+    const capped = direction === 'apply' ? v.applyCapped : v.removeCapped;
+    if (!v[direction].length) return capped ? `> ${VIS_FILTER_BUDGET_MS / 1000} s` : 'n/a';
+    return `${fmtMs(median(v[direction]))}`;
+  };
+  row('vis-timeline theme filter (DataView refresh): apply / remove, median (n)',
+    perSize((a, v) => (!v || v.capped || v.error ? 'n/a' : `${visFilter(v, 'apply')} / ${visFilter(v, 'remove')} (${v.filters.length}${v.filterCapped ? `, ${VIS_FILTER_BUDGET_MS / 1000} s budget` : ''})`)));
   row('vis-timeline peak JS heap', perSize((a, v) => fmtMB(v?.heapPeak)));
   const r10 = ratioFirst(10000);
-  const f10 = ratioFilter(10000);
   row('Ratio vis-timeline / agenda, first render', perSize((a, v, n) => ratioFirst(n)?.text ?? 'n/a'), '10,000: ≥ ×10',
     r10?.value == null ? '' : verdict(r10.value >= 10, `×${r10.value.toFixed(1)}, ${(10 / r10.value).toFixed(1)}× short`));
-  row('Ratio vis-timeline / agenda, theme filter (median)', perSize((a, v, n) => ratioFilter(n)?.text ?? 'n/a'), '10,000: ≥ ×10',
-    f10?.value == null ? '' : verdict(f10.value >= 10, `×${f10.value.toFixed(1)}, ${(10 / f10.value).toFixed(1)}× short`));
+  const f10 = ['apply', 'remove'].map((d) => ratioFilter(10000, d));
+  row('Ratio vis-timeline / agenda, theme filter: apply / remove', perSize((a, v, n) => ['apply', 'remove'].map((d) => ratioFilter(n, d)?.text ?? 'n/a').join(' / ')), '10,000: ≥ ×10',
+    f10.some((r) => r?.value == null) ? '' : verdict(f10.every((r) => r.value >= 10),
+      f10.map((r, i) => `${i ? 'remove' : 'apply'} ×${r.value.toFixed(1)}`).join(', ')));
 
   const blank = cols.slice(1).map(() => '');
   const size3 = (s) => (s ? `${fmtKB(s.raw)} / ${fmtKB(s.gzip)} / ${fmtKB(s.brotli)}` : 'n/a');
@@ -571,6 +619,7 @@ function table({ agenda, vis, sizes, visit, lh, info, loadBefore, loadAfter, ela
       [`${visit.count} / ${fmtKB(visit.transferred)} / ${fmtKB(visit.decoded)}`, ...blank]);
     row('… of which DSFR (transferred) and the dataset (transferred / decoded)',
       [`DSFR ${fmtKB(visit.dsfrTransferred)} (${visit.dsfrFiles.join(', ')}); dataset ${fmtKB(visit.dataset?.transferred)} / ${fmtKB(visit.dataset?.decoded)}`, ...blank]);
+    row('First visit, layout shifts (desktop 1280×900): CLS and the shifts', [`${visit.cls.toFixed(3)}: ${visit.shifts.join('; ') || 'none'}`, ...blank]);
   }
   if (lh?.error) {
     row('Lighthouse 12.2.3 (mobile)', [`not run: ${lh.error}`, ...blank], 'perf ≥ 95 · a11y 100 · BP 100', 'n/a');
@@ -611,12 +660,12 @@ async function main() {
   let lh = null;
   try {
     for (const n of SIZES) {
-      const a = await runAgenda(browser, server, n, files[n]);
+      const a = ONLY === 'vis' ? { n } : await runAgenda(browser, server, n, files[n]);
       const bytes = readFileSync(files[n]);
       a.datasetBytes = bytes.length;
       a.milestones = countOf(bytes, '"date":"');
       agenda.push(a);
-      vis.push(await runVis(browser, server, n, files[n]));
+      if (ONLY !== 'agenda') vis.push(await runVis(server, n, files[n]));
     }
     try {
       visit = await firstVisit(browser, server);

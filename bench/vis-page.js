@@ -8,7 +8,7 @@
 // milestones. window.__vis reports the first render and measures filters.
 /* global vis */
 (async () => {
-  const state = (window.__vis = { firstRender: null, error: null, items: 0, visible: 0 });
+  const state = (window.__vis = { firstRender: null, error: null, items: 0, visible: 0, phases: {} });
   window.addEventListener('error', (e) => { state.error = String(e.message); });
   const afterPaint = (done) => requestAnimationFrame(() => {
     const channel = new MessageChannel();
@@ -38,6 +38,7 @@
   try {
     const response = await fetch('/data/agenda.json');
     const data = await response.json();
+    state.phases.parsed = performance.now();
     const items = [];
     for (const c of data.chantiers) {
       for (const m of c.milestones) {
@@ -53,6 +54,7 @@
     state.items = items.length;
     const groups = new vis.DataSet(data.themes.map((t, i) => ({ id: t.code, content: t.label, order: i })));
     const dataSet = new vis.DataSet(items);
+    state.phases.dataSet = performance.now();
     let theme = null;
     const view = new vis.DataView(dataSet, { filter: (item) => theme === null || item.themes.includes(theme) });
     const today = new Date();
@@ -66,6 +68,7 @@
     };
     const container = document.getElementById('frise');
     const timeline = new vis.Timeline(container, view, groups, options);
+    state.phases.constructed = performance.now();
     const firstRender = () => {
       if (!container.querySelector('.vis-item')) return;
       timeline.off('changed', firstRender);

@@ -1,6 +1,7 @@
 //! Native benchmarks of the domain on generated datasets of 1,000, 10,000 and
-//! 100,000 chantiers: building the index, filtering (text, theme, period), grouping
-//! the timeline's first 100 milestones, parsing the URL query.
+//! 100,000 chantiers: loading the JSON (1,000 and 10,000 only), building the index,
+//! filtering (text, theme, period), grouping the timeline's first 100 milestones,
+//! parsing the URL query.
 //!
 //! ```sh
 //! cargo bench -p agenda-core                 # about 40 s
@@ -50,6 +51,17 @@ fn fixture(size: usize) -> &'static (Dataset, Index) {
         let index = Index::new(&dataset, today());
         Box::leak(Box::new((dataset, index)))
     })
+}
+
+/// Sizes for [`load`]: parsing 100,000 chantiers takes seconds, left out.
+const LOAD_SIZES: [usize; 2] = [SIZES[0], SIZES[1]];
+
+/// What the app does with the fetched bytes before anything shows: parse, validate.
+#[divan::bench(args = LOAD_SIZES, max_time = 3)]
+fn load(bencher: Bencher, size: usize) {
+    let (dataset, _) = fixture(size);
+    let bytes = serde_json::to_vec(dataset).unwrap_or_default();
+    bencher.bench(|| agenda_core::load(black_box(&bytes)).map(|l| l.dataset.chantiers.len()));
 }
 
 #[divan::bench(args = SIZES, max_time = 1.5)]
