@@ -87,16 +87,10 @@ fn MilestoneItem(at: MilestoneRef, query: Memo<AgendaQuery>) -> impl IntoView {
         Some(end) => french::period(&milestone.date, &end),
         None => french::date(&milestone.date),
     };
-    let theme_labels: Vec<String> = chantier
-        .themes
-        .iter()
-        .filter_map(|code| dataset.themes.iter().find(|t| &t.code == code))
-        .map(|t| t.label.clone())
-        .collect();
-    let carriers: Vec<String> = chantier
-        .carriers
-        .iter()
-        .filter_map(|code| dataset.carriers.iter().find(|c| &c.code == code))
+    let theme_labels = dataset.theme_labels(&chantier.themes);
+    let carriers: Vec<String> = dataset
+        .carriers_of(&chantier.carriers)
+        .into_iter()
         .map(|c| c.label.clone())
         .collect();
     let concerned: Vec<String> = chantier

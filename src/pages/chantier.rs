@@ -1,6 +1,6 @@
 //! A chantier's page: its milestones, description, who is concerned, sources.
 
-use agenda_core::{french, milestone_status, Chantier, SourceKind};
+use agenda_core::{french, milestone_status, Chantier};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -47,20 +47,11 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Signal<String>) -> imp
     let agenda = expect_context::<Agenda>();
     let dataset = agenda.dataset.clone();
     let status = agenda.index.status(index);
-    let themes: Vec<String> = chantier
-        .themes
-        .iter()
-        .filter_map(|c| dataset.themes.iter().find(|t| &t.code == c))
-        .map(|t| t.label.clone())
-        .collect();
-    let carriers: Vec<String> = chantier
-        .carriers
-        .iter()
-        .filter_map(|c| dataset.carriers.iter().find(|x| &x.code == c))
-        .map(|c| match &c.name {
-            Some(name) => format!("{name} ({})", c.label),
-            None => c.label.clone(),
-        })
+    let themes = dataset.theme_labels(&chantier.themes);
+    let carriers: Vec<String> = dataset
+        .carriers_of(&chantier.carriers)
+        .into_iter()
+        .map(|c| c.full_name())
         .collect();
     let copied = RwSignal::new(None::<bool>);
     let copy_link = move |_| {
@@ -136,10 +127,7 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Signal<String>) -> imp
                             .sources
                             .iter()
                             .map(|s| {
-                                let kind = match s.kind {
-                                    SourceKind::Legal => "Texte juridique : ",
-                                    SourceKind::Reference => "Source : ",
-                                };
+                                let kind = format!("{} : ", s.kind.label_fr());
                                 view! {
                                     <li>
                                         <span class="agenda-detail__source-kind">{kind}</span>

@@ -456,3 +456,64 @@ pub enum SourceKind {
     #[default]
     Reference,
 }
+
+impl Dataset {
+    /// The French labels of theme codes, in the given order; unknown codes skipped.
+    ///
+    /// ```
+    /// let bytes = std::fs::read("../../public/data/agenda.json").unwrap();
+    /// let dataset = agenda_core::load(&bytes).unwrap().dataset;
+    /// assert_eq!(dataset.theme_labels(&["finances".into()]), ["Finances et comptabilité"]);
+    /// ```
+    pub fn theme_labels(&self, codes: &[String]) -> Vec<String> {
+        codes
+            .iter()
+            .filter_map(|code| self.themes.iter().find(|t| &t.code == code))
+            .map(|t| t.label.clone())
+            .collect()
+    }
+
+    /// The carriers of these codes, in the given order; unknown codes skipped.
+    ///
+    /// ```
+    /// let bytes = std::fs::read("../../public/data/agenda.json").unwrap();
+    /// let dataset = agenda_core::load(&bytes).unwrap().dataset;
+    /// assert_eq!(dataset.carriers_of(&["dgfip".into()])[0].label, "DGFiP");
+    /// ```
+    pub fn carriers_of(&self, codes: &[String]) -> Vec<&Carrier> {
+        codes
+            .iter()
+            .filter_map(|code| self.carriers.iter().find(|c| &c.code == code))
+            .collect()
+    }
+}
+
+impl Carrier {
+    /// The full French name with the short label: "Direction générale des finances
+    /// publiques (DGFiP)", or the label alone.
+    ///
+    /// ```
+    /// let c = agenda_core::Carrier { code: "dgfip".into(), label: "DGFiP".into(), name: None };
+    /// assert_eq!(c.full_name(), "DGFiP");
+    /// ```
+    pub fn full_name(&self) -> String {
+        match &self.name {
+            Some(name) if name != &self.label => format!("{name} ({})", self.label),
+            _ => self.label.clone(),
+        }
+    }
+}
+
+impl SourceKind {
+    /// The French label: "Texte juridique" or "Source".
+    ///
+    /// ```
+    /// assert_eq!(agenda_core::SourceKind::Legal.label_fr(), "Texte juridique");
+    /// ```
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            SourceKind::Legal => "Texte juridique",
+            SourceKind::Reference => "Source",
+        }
+    }
+}

@@ -1,22 +1,13 @@
 //! The entry as it will appear: its milestones as the agenda's timeline items, then
 //! its page. Same DSFR markup and classes as the timeline and the detail page.
 
-use agenda_core::{french, milestone_status, Chantier, Dataset, SourceKind, Status};
+use agenda_core::{french, milestone_status, Chantier, Dataset, Status};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::InPageLink;
 use crate::components::badges::{NatureBadge, StatusBadge, ThemeTags};
 use crate::pages::chantier::ExternalLink;
-
-fn theme_labels(dataset: &Dataset, chantier: &Chantier) -> Vec<String> {
-    chantier
-        .themes
-        .iter()
-        .filter_map(|code| dataset.themes.iter().find(|t| &t.code == code))
-        .map(|t| t.label.clone())
-        .collect()
-}
 
 /// The preview of a valid entry.
 #[component]
@@ -25,21 +16,16 @@ pub fn Preview(
     dataset: std::sync::Arc<Dataset>,
     today: NaiveDate,
 ) -> impl IntoView {
-    let themes = theme_labels(&dataset, &chantier);
-    let short_carriers: Vec<String> = chantier
-        .carriers
-        .iter()
-        .filter_map(|code| dataset.carriers.iter().find(|c| &c.code == code))
+    let themes = dataset.theme_labels(&chantier.themes);
+    let short_carriers: Vec<String> = dataset
+        .carriers_of(&chantier.carriers)
+        .into_iter()
         .map(|c| c.label.clone())
         .collect();
-    let carriers: Vec<String> = chantier
-        .carriers
-        .iter()
-        .filter_map(|code| dataset.carriers.iter().find(|c| &c.code == code))
-        .map(|c| match &c.name {
-            Some(name) => format!("{name} ({})", c.label),
-            None => c.label.clone(),
-        })
+    let carriers: Vec<String> = dataset
+        .carriers_of(&chantier.carriers)
+        .into_iter()
+        .map(|c| c.full_name())
         .collect();
     let concerned: Vec<String> = chantier
         .concerned
@@ -139,10 +125,7 @@ pub fn Preview(
                             .sources
                             .iter()
                             .map(|s| {
-                                let kind = match s.kind {
-                                    SourceKind::Legal => "Texte juridique : ",
-                                    SourceKind::Reference => "Source : ",
-                                };
+                                let kind = format!("{} : ", s.kind.label_fr());
                                 view! {
                                     <li>
                                         <span class="agenda-detail__source-kind">{kind}</span>
