@@ -116,6 +116,16 @@ async function freshPage(browser) {
   return { context, page, sampleHeap, heapPeak: () => heapPeak, crashed };
 }
 
+/** Resolves with `promise`'s outcome, or 'deadline' after `ms`: Playwright's own
+ *  timeouts do not fire while the renderer is stuck in one long task. */
+function deadline(promise, ms) {
+  let timer;
+  return Promise.race([
+    promise.then((value) => ({ value }), (error) => ({ error })),
+    new Promise((done) => { timer = setTimeout(() => done('deadline'), ms); }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 /** Samples the heap every 500 ms while `promise` runs. */
 async function whileSampling(sampleHeap, promise) {
   const timer = setInterval(sampleHeap, 500);
@@ -299,7 +309,8 @@ async function runAgenda(browser, server, n, file) {
     await page.addInitScript(agendaProbe);
     await page.goto(`${server.url}/`, { waitUntil: 'commit', timeout: loadLimit });
     const waited = page.waitForFunction(() => window.__bench.firstRender !== null || window.__bench.error !== null, null, { timeout: loadLimit, polling: 50 });
-    await whileSampling(sampleHeap, waited);
+    const loaded = await deadline(whileSampling(sampleHeap, waited), loadLimit + 2000);
+    if (loaded === 'deadline' || loaded.error) throw new Error(`no first render within ${loadLimit / 1000} s`);
     const state = await page.evaluate(() => ({ ...window.__bench, wasm: null, memory: window.__bench.wasm?.memory?.buffer.byteLength ?? null }));
     if (state.error) throw new Error(`the app shows an error: ${state.error}`);
     result.firstRender = state.firstRender;
@@ -313,7 +324,9 @@ async function runAgenda(browser, server, n, file) {
       let timeouts = 0;
       for (let i = 0; i < WARMUP + RUNS; i += 1) {
         const value = values[i % values.length];
-        const r = await page.evaluate(([k, v, l]) => window.__interact(k, v, l), [kind, value, stepLimit]);
+        const settled = await deadline(page.evaluate(([k, v, l]) => window.__interact(k, v, l), [kind, value, stepLimit]), stepLimit + 5000);
+        if (settled === 'deadline' || settled.error) throw new Error(`${kind}: no answer within ${stepLimit / 1000} s`);
+        const r = settled.value;
         if (i < WARMUP) continue;
         if (r.ms === null) {
           timeouts += 1;
@@ -332,7 +345,8 @@ async function runAgenda(browser, server, n, file) {
       result.timeouts[kind] = timeouts;
       log(`agenda ${fmtN(n)}: ${kind} median ${fmtMs(median(times))}, p95 ${fmtMs(percentile(times, 95))}${timeouts ? `, ${timeouts} timeouts` : ''}`);
     }
-    result.frise = await frise(page, stepLimit);
+    const friseOutcome = await deadline(frise(page, stepLimit), 60 * stepLimit);
+    result.frise = friseOutcome === 'deadline' || friseOutcome.error ? { available: true, switches: [], zooms: [], zoomControls: 0, error: 'no answer' } : friseOutcome.value;
     log(`agenda ${fmtN(n)}: frise ${result.frise.available ? `switch ${fmtMs(median(result.frise.switches))}, zoom ${fmtMs(median(result.frise.zooms))}` : 'n/a (no .agenda-frise in this build)'}`);
     await sampleHeap();
     result.wasmMemory = await page.evaluate(() => window.__bench.wasm?.memory?.buffer.byteLength ?? null);
@@ -341,7 +355,7 @@ async function runAgenda(browser, server, n, file) {
     log(`agenda ${fmtN(n)}: ${result.error}`);
   } finally {
     result.heapPeak = heapPeak();
-    await context.close().catch(() => {});
+    await deadline(context.close(), 15_000);
   }
   return result;
 }
@@ -359,9 +373,8 @@ async function runVis(server, n, file) {
     const cap = n >= 100_000 ? VIS_CAP_BIG_MS : VIS_CAP_MS;
     result.cap = cap;
     const waited = page.waitForFunction(() => window.__vis && (window.__vis.firstRender !== null || window.__vis.error !== null), null, { timeout: cap, polling: 100 });
-    try {
-      await whileSampling(sampleHeap, waited);
-    } catch {
+    const outcome = await deadline(whileSampling(sampleHeap, waited), cap + 2000);
+    if (outcome === 'deadline' || outcome.error) {
       result.capped = true;
       log(`vis-timeline ${fmtN(n)}: first render > ${cap / 1000} s, stopped`);
       return result;
@@ -400,8 +413,10 @@ async function runVis(server, n, file) {
     log(`vis-timeline ${fmtN(n)}: ${result.error}`);
   } finally {
     result.heapPeak = heapPeak();
-    await Promise.race([browser.close().catch(() => {}), new Promise((done) => setTimeout(done, 3000))]);
-    await browserServer.kill();
+    // A renderer busy for minutes does not close: kill the whole browser.
+    if (result.capped || result.filterCapped) browserServer.process()?.kill('SIGKILL');
+    await deadline(browser.close(), 3000);
+    await deadline(browserServer.kill(), 10_000);
   }
   return result;
 }
@@ -464,7 +479,7 @@ async function firstVisit(browser, server) {
     };
   } finally {
     server.setGzip(false);
-    await context.close().catch(() => {});
+    await deadline(context.close(), 15_000);
   }
 }
 
