@@ -46,3 +46,27 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
+
+/// Moves keyboard focus to the `n`-th element (from 0) matching `selector` once the
+/// view has caught up (elements just added are there by the next frames).
+pub fn focus_nth_later(selector: &'static str, n: u32) {
+    focus_nth_when_there(selector, n, 10);
+}
+
+fn focus_nth_when_there(selector: &'static str, n: u32, frames: u32) {
+    leptos::prelude::request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let target = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector_all(selector).ok())
+            .and_then(|list| list.item(n))
+            .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok());
+        match target {
+            Some(element) => {
+                let _ = element.focus();
+            }
+            None if frames > 0 => focus_nth_when_there(selector, n, frames - 1),
+            None => {}
+        }
+    });
+}

@@ -1,8 +1,8 @@
 //! The chronological list: years, periods, milestones, and the "Aujourd'hui" marker.
 
 use agenda_core::index::MilestoneRef;
-use agenda_core::timeline::TimelineYear;
-use agenda_core::{french, AgendaQuery, Timeline};
+use agenda_core::timeline::TimelineGroup;
+use agenda_core::{french, AgendaQuery, PartialDate, Timeline};
 use leptos::prelude::*;
 
 use crate::components::badges::{NatureBadge, ThemeTags};
@@ -11,47 +11,39 @@ use crate::data::Agenda;
 use crate::nav::chantier_href;
 
 /// The grouped timeline of the current selection.
+///
+/// Keyed at every level (year, period, milestone): when the filters change, only the
+/// milestones that enter or leave the list are built or dropped.
 #[component]
 pub fn TimelineView(timeline: Memo<Timeline>, query: Memo<AgendaQuery>) -> impl IntoView {
     let agenda = expect_context::<Agenda>();
     let today = agenda.today;
     let marker_before = Memo::new(move |_| timeline.with(Timeline::today_marker_before));
+    let years =
+        Memo::new(move |_| timeline.with(|t| t.years.iter().map(|y| y.year).collect::<Vec<_>>()));
     view! {
         <div class="agenda-timeline">
             <For
-                each=move || timeline.get().years
-                key=|year: &TimelineYear| year.clone()
-                children=move |year: TimelineYear| {
+                each=move || years.get()
+                key=|year| *year
+                children=move |year| {
+                    let groups = Memo::new(move |_| {
+                        timeline.with(|t| {
+                            t.years
+                                .iter()
+                                .find(|y| y.year == year)
+                                .map(|y| y.groups.iter().map(|g| g.period).collect::<Vec<_>>())
+                                .unwrap_or_default()
+                        })
+                    });
                     view! {
-                        <section class="agenda-year" aria-labelledby=format!("annee-{}", year.year)>
-                            <h2 class="agenda-year__title" id=format!("annee-{}", year.year)>{year.year}</h2>
-                            {year
-                                .groups
-                                .into_iter()
-                                .map(|group| {
-                                    let key = group.key();
-                                    let heading = group.heading_fr();
-                                    let show_marker = {
-                                        let key = key.clone();
-                                        move || marker_before.get().as_deref() == Some(key.as_str())
-                                    };
-                                    view! {
-                                        <Show when=show_marker>
-                                            <TodayMarker today />
-                                        </Show>
-                                        <section class="agenda-group" aria-labelledby=format!("periode-{key}")>
-                                            <h3 class="agenda-group__title" id=format!("periode-{key}")>{heading}</h3>
-                                            <ul class="agenda-group__list">
-                                                {group
-                                                    .entries
-                                                    .into_iter()
-                                                    .map(|entry| view! { <MilestoneItem at=entry.at query /> })
-                                                    .collect_view()}
-                                            </ul>
-                                        </section>
-                                    }
-                                })
-                                .collect_view()}
+                        <section class="agenda-year" aria-labelledby=format!("annee-{year}")>
+                            <h2 class="agenda-year__title" id=format!("annee-{year}")>{year}</h2>
+                            <For
+                                each=move || groups.get()
+                                key=|period| *period
+                                children=move |period| view! { <PeriodGroup timeline period marker_before today query /> }
+                            />
                         </section>
                     }
                 }
@@ -60,6 +52,43 @@ pub fn TimelineView(timeline: Memo<Timeline>, query: Memo<AgendaQuery>) -> impl 
                 <TodayMarker today />
             </Show>
         </div>
+    }
+}
+
+/// One period of a year ("Juillet 2022", "3e trimestre 2025") and its milestones.
+#[component]
+fn PeriodGroup(
+    timeline: Memo<Timeline>,
+    period: PartialDate,
+    marker_before: Memo<Option<String>>,
+    today: chrono::NaiveDate,
+    query: Memo<AgendaQuery>,
+) -> impl IntoView {
+    let key = period.to_string();
+    let heading = timeline
+        .with_untracked(|t| t.group(period).map(TimelineGroup::heading_fr))
+        .unwrap_or_default();
+    let entries = Memo::new(move |_| {
+        timeline.with(|t| {
+            t.group(period)
+                .map(|g| g.entries.iter().map(|e| e.at).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let show_marker = {
+        let key = key.clone();
+        move || marker_before.get().as_deref() == Some(key.as_str())
+    };
+    view! {
+        <Show when=show_marker>
+            <TodayMarker today />
+        </Show>
+        <section class="agenda-group" aria-labelledby=format!("periode-{key}")>
+            <h3 class="agenda-group__title" id=format!("periode-{key}")>{heading}</h3>
+            <ul class="agenda-group__list">
+                <For each=move || entries.get() key=|at| *at children=move |at| view! { <MilestoneItem at query /> } />
+            </ul>
+        </section>
     }
 }
 

@@ -11,8 +11,10 @@ use crate::components::timeline::TimelineView;
 use crate::data::Agenda;
 use crate::nav::{use_agenda_query, use_set_agenda_query};
 
-/// How many milestones the timeline shows at first, and adds on demand.
-const PAGE_SIZE: usize = 100;
+/// How many milestones the timeline shows at first, and adds on demand: a few
+/// screens' worth. Building each milestone's view is most of the cost of a filter
+/// change, so the list grows only when asked.
+const PAGE_SIZE: usize = 30;
 
 /// The default view.
 #[component]
@@ -73,6 +75,13 @@ pub fn AgendaPage() -> impl IntoView {
     }
 
     let reset = move |_| set_query.run(query.get_untracked().cleared());
+    let show_more = move |()| {
+        let shown = limit.get_untracked();
+        limit.set(shown + PAGE_SIZE);
+        // Keyboard and screen reader users go on reading from the first milestone
+        // just added, not from the button now below it.
+        crate::document::focus_nth_later(".agenda-item__title a", shown as u32);
+    };
     let toggle_past = move |_| {
         let mut q = query.get_untracked();
         q.show_past = !q.show_past;
@@ -125,7 +134,7 @@ pub fn AgendaPage() -> impl IntoView {
                                 fallback=move || view! { <EmptyResult query set_query timeline /> }
                             >
                                 <TimelineView timeline query />
-                                <ShowMore timeline on_more=Callback::new(move |()| limit.update(|l| *l += PAGE_SIZE)) />
+                                <ShowMore timeline on_more=Callback::new(show_more) />
                             </Show>
                         }
                     }
@@ -214,7 +223,7 @@ fn ActiveFilterTags(
     }
 }
 
-/// "Afficher les 100 jalons suivants", while some are beyond the display limit.
+/// "Afficher les 30 jalons suivants", while some are beyond the display limit.
 #[component]
 fn ShowMore(timeline: Memo<Timeline>, on_more: Callback<()>) -> impl IntoView {
     let beyond = Memo::new(move |_| timeline.with(|t| t.beyond_limit));

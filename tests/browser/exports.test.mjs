@@ -4,7 +4,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertClean, axeViolations, dist, launchBrowser, newPage, startServer, waitForApp } from './harness.mjs';
+import { assertClean, axeViolations, dist, launchBrowser, newPage, showAll, startServer, waitForApp } from './harness.mjs';
 import { checkPagesClean } from './harness.mjs';
 
 let server;
@@ -134,17 +134,20 @@ describe('nouveautés since the last visit', () => {
     });
     await page.goto(`${server.url}/?passes=1`);
     await waitForApp(page);
+    await showAll(page);
     const all = await page.locator('.agenda-item').count();
     const marked = await page.locator('.agenda-item .agenda-new').count();
     assert.ok(marked > 0 && marked < all, `${marked} of ${all} marked`);
     const filter = page.getByLabel('Seulement les nouveautés depuis ma dernière visite, le 1er juin 2026');
     await filter.check({ force: true });
     await page.waitForFunction(() => new URL(location.href).searchParams.get('nouveautes') === '1');
+    await showAll(page);
     assert.equal(await page.locator('.agenda-item').count(), marked);
     assert.equal(await page.locator('.agenda-item .agenda-new').count(), marked);
     // A reload the same day keeps the same reference.
     await page.reload();
     await waitForApp(page);
+    await showAll(page);
     assert.equal(await page.locator('.agenda-item').count(), marked);
     assert.deepEqual(await axeViolations(page), []);
   });

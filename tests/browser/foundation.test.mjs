@@ -3,7 +3,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { axeViolations, fixtures, launchBrowser, newPage, startServer, waitForApp } from './harness.mjs';
+import { axeViolations, fixtures, launchBrowser, newPage, showAll, startServer, waitForApp } from './harness.mjs';
 import { checkPagesClean } from './harness.mjs';
 
 let server;
@@ -24,7 +24,8 @@ describe('the agenda on the shipped dataset', () => {
     const page = await newPage(browser, server.url);
     await page.goto(`${server.url}/?passes=1`);
     await waitForApp(page);
-    const titles = await page.locator('.agenda-item__title a').allInnerTexts();
+    await showAll(page);
+    const titles = await page.locator('.agenda-item__title a').allTextContents();
     const distinct = new Set(titles);
     assert.equal(distinct.size, shipped.chantiers.length, 'every chantier appears');
     // <time datetime> values in document order never go back in time.
@@ -33,7 +34,7 @@ describe('the agenda on the shipped dataset', () => {
     for (let i = 1; i < firstDays.length; i++) {
       assert.ok(firstDays[i - 1].slice(0, 4) <= firstDays[i].slice(0, 4), `year order at ${i}: ${firstDays[i - 1]} then ${firstDays[i]}`);
     }
-    const dates = await page.locator('.agenda-item__date time').allInnerTexts();
+    const dates = await page.locator('.agenda-item__date time').allTextContents();
     assert.ok(dates.some((d) => /^1er [a-zéû]+ \d{4}$/.test(d)), `a "1er …" date is shown: ${dates.slice(0, 5)}`);
     assert.ok(dates.every((d) => !/\d{4}-\d{2}/.test(d)), 'no ISO date is shown to users');
     assert.equal(await page.title(), 'Agenda — Agenda numérique des collectivités');
@@ -59,7 +60,7 @@ describe('bad data and bad networks', () => {
     const page = await newPage(browser, server.url, { dataset });
     await page.goto(server.url);
     await waitForApp(page);
-    const titles = await page.locator('.agenda-item__title a').allInnerTexts();
+    const titles = await page.locator('.agenda-item__title a').allTextContents();
     assert.deepEqual(titles, ['Premier chantier valide', 'Second chantier valide <b>en gras ?</b>']);
     const notice = page.locator('#entrees-ecartees');
     assert.match(await notice.innerText(), /2 chantiers n'ont pas pu être affichés/);

@@ -2,7 +2,7 @@
 // reasons, persistence, forgetting).
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertClean, axeViolations, launchBrowser, newPage, queryOf, startServer, waitForApp } from './harness.mjs';
+import { assertClean, axeViolations, launchBrowser, newPage, queryOf, showAll, startServer, waitForApp } from './harness.mjs';
 import { checkPagesClean } from './harness.mjs';
 
 let server;
@@ -161,14 +161,16 @@ describe('ma collectivité', () => {
     await page.locator('#collectivite-habitants').press('Tab');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('habitants') === '5200');
     assert.notEqual(await page.locator('#compteur').innerText(), all);
-    const reasons = await page.locator('.agenda-item__applies').allInnerTexts();
+    await showAll(page);
+    const reasons = await page.locator('.agenda-item__applies').allTextContents();
     assert.ok(reasons.some((r) => r === "s'applique : commune de 5\u202f200 habitants > 3\u202f500"), reasons.join('\n'));
     // None of the shown chantiers is for régions only.
     assert.ok((await page.locator('.agenda-active button').allInnerTexts()).some((t) => t.includes('Ma collectivité : commune de 5\u202f200 habitants')));
 
     // 3 500 exactly is not "plus de 3 500".
     const small = await open('/?passes=1&collectivite=commune&habitants=3500');
-    const smallReasons = await small.locator('.agenda-item__applies').allInnerTexts();
+    await showAll(small);
+    const smallReasons = await small.locator('.agenda-item__applies').allTextContents();
     assert.ok(!smallReasons.some((r) => r.includes('> 3\u202f500')));
   });
 

@@ -155,6 +155,19 @@ export async function waitForApp(page) {
   await page.waitForSelector('#compteur, #erreur-chargement, .agenda-detail, .agenda-not-found, .agenda-legal, .agenda-subscriptions', { timeout: 15000 });
 }
 
+/**
+ * Long lists render by increments: presses "Afficher les … jalons suivants" until
+ * every selected milestone is in the page.
+ */
+export async function showAll(page) {
+  const more = page.locator('#jalons-suivants');
+  while (await more.count()) {
+    const before = await page.locator('.agenda-item').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('.agenda-item').length > n, before);
+  }
+}
+
 let axeSource;
 /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) and returns its violations. */
 export async function axeViolations(page) {

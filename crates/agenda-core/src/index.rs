@@ -26,6 +26,10 @@ pub struct Selection {
     pub chantiers: Vec<usize>,
     /// Selected milestones, chronological.
     pub milestones: Vec<MilestoneRef>,
+    /// Whether each selected milestone is over on the index's day, in the order of
+    /// `milestones` (precomputed, so the timeline counts past milestones without
+    /// reading them).
+    pub past: Vec<bool>,
 }
 
 impl Selection {
@@ -125,7 +129,7 @@ impl Index {
         dataset: &Dataset,
         i: usize,
         filter: &Filter,
-        words: &[String],
+        text: &search::Matcher,
     ) -> bool {
         let c = &dataset.chantiers[i];
         (filter.themes.is_empty() || c.themes.iter().any(|t| filter.themes.contains(t)))
@@ -140,15 +144,15 @@ impl Index {
             && (filter.statuses.is_empty() || filter.statuses.contains(&self.statuses[i]))
             && filter.updated_after.is_none_or(|day| c.updated > day)
             && filter.profile.is_none_or(|p| p.applicability(c).is_shown())
-            && search::matches_all(&self.folded[i], words)
+            && text.matches(&self.folded[i])
     }
 
     /// Applies `filter`: the chantiers passing every facet, and those of their
     /// milestones within the period.
     pub fn select(&self, dataset: &Dataset, filter: &Filter) -> Selection {
-        let words = search::query_words(&filter.text);
+        let text = search::Matcher::new(&filter.text);
         let passing: Vec<bool> = (0..dataset.chantiers.len())
-            .map(|i| self.chantier_matches(dataset, i, filter, &words))
+            .map(|i| self.chantier_matches(dataset, i, filter, &text))
             .collect();
         let mut seen = vec![false; dataset.chantiers.len()];
         let mut selection = Selection::default();
@@ -161,6 +165,7 @@ impl Index {
                 continue;
             }
             selection.milestones.push(r);
+            selection.past.push(last < self.today);
             if !seen[r.chantier] {
                 seen[r.chantier] = true;
                 selection.chantiers.push(r.chantier);
@@ -172,10 +177,10 @@ impl Index {
 
 /// Everything free-text search looks at, folded once.
 fn search_text(dataset: &Dataset, c: &Chantier) -> String {
-    let mut text = String::new();
+    let mut text = Vec::new();
     let mut push = |s: &str| {
-        text.push_str(&search::fold(s));
-        text.push(' ');
+        search::fold_bytes(s, &mut text);
+        text.push(b' ');
     };
     push(&c.id);
     push(&c.title);
@@ -191,5 +196,6 @@ fn search_text(dataset: &Dataset, c: &Chantier) -> String {
     for m in &c.milestones {
         push(&m.label);
     }
-    text
+    // Folding writes ASCII bytes and whole characters only.
+    String::from_utf8(text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }

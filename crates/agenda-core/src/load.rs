@@ -12,6 +12,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::model::{
@@ -276,43 +277,153 @@ fn check_version(version: &str, problems: &mut Vec<Problem>) -> Result<(), LoadE
 /// assert!(loaded.has_errors());
 /// ```
 pub fn load(bytes: &[u8]) -> Result<Loaded, LoadError> {
-    let value = parse_json(bytes)?;
+    // The fast path reads the file once and each entry straight into its type; a
+    // file or an entry it cannot read goes through the diagnostic path below, which
+    // says where and what.
+    let (header, entries) = match split_top_level(bytes) {
+        Some((header, entries)) => (header, entries.into_iter().map(Entry::Raw).collect()),
+        None => split_value(parse_json(bytes)?)?,
+    };
+    load_parts(header, entries)
+}
+
+/// One chantier as found in the file, not yet read.
+enum Entry<'a> {
+    /// Its text, from the fast path.
+    Raw(&'a RawValue),
+    /// Its parsed JSON, from the diagnostic path.
+    Value(Value),
+}
+
+/// The top level, each field's text left unparsed.
+type TopLevel = serde_json::Map<String, Value>;
+
+/// The fast split of a well-formed dataset: its header as JSON and each chantier's
+/// text. `None` for anything unusual (not UTF-8, not an object, `chantiers` not a
+/// list...), which [`split_value`] then explains.
+fn split_top_level(bytes: &[u8]) -> Option<(TopLevel, Vec<&RawValue>)> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let fields: Vec<(String, &RawValue)> = serde_json::from_str::<RawObject<'_>>(text).ok()?.0;
+    let mut header = serde_json::Map::new();
+    let mut entries = None;
+    for (name, raw) in fields {
+        if name == "chantiers" {
+            entries = Some(serde_json::from_str::<Vec<&RawValue>>(raw.get()).ok()?);
+        } else {
+            header.insert(name, serde_json::from_str(raw.get()).ok()?);
+        }
+    }
+    Some((header, entries?))
+}
+
+/// A JSON object's fields in file order, values unparsed (a later duplicate wins, as
+/// with [`Value`]).
+struct RawObject<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawObject<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = RawObject<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut fields: Vec<(String, &'de RawValue)> = Vec::new();
+                while let Some((name, raw)) = map.next_entry::<String, &'de RawValue>()? {
+                    fields.retain(|(n, _)| n != &name);
+                    fields.push((name, raw));
+                }
+                Ok(RawObject(fields))
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
+}
+
+/// The diagnostic split: the header and the chantiers of a parsed file, or why the
+/// file is not a dataset.
+fn split_value(value: Value) -> Result<(TopLevel, Vec<Entry<'static>>), LoadError> {
     let Value::Object(mut object) = value else {
         return Err(LoadError::NotADataset(format!(
             "la racine est {} au lieu d'un objet",
             json_type_fr(&value)
         )));
     };
-    let mut problems = Vec::new();
     if let Some(Value::String(version)) = object.get("schema_version") {
-        check_version(version, &mut problems)?;
+        check_version(version, &mut Vec::new())?;
     }
     // Take the chantiers out so a broken entry cannot make the header unreadable.
-    let raw_chantiers = match object.remove("chantiers") {
-        Some(Value::Array(items)) => Some(items),
+    let entries = match object.remove("chantiers") {
+        Some(Value::Array(items)) => items.into_iter().map(Entry::Value).collect(),
         Some(other) => {
             return Err(LoadError::NotADataset(format!(
                 "« chantiers » est {} au lieu d'une liste",
                 json_type_fr(&other)
             )))
         }
-        None => None,
+        None => {
+            // The header's own errors come first when it has some.
+            let mut unknown = Vec::new();
+            read::<RawDataset>(Value::Object(object), &mut unknown).map_err(header_error)?;
+            return Err(LoadError::NotADataset(
+                "le champ « chantiers » manque".into(),
+            ));
+        }
     };
+    Ok((object, entries))
+}
 
-    let mut unknown = Vec::new();
-    let header: RawDataset =
-        read(Value::Object(object), &mut unknown).map_err(|(path, detail)| {
-            LoadError::InvalidHeader(vec![Problem {
-                entry: None,
-                path,
-                kind: ProblemKind::Unreadable(detail),
-            }])
-        })?;
-    if raw_chantiers.is_none() {
-        return Err(LoadError::NotADataset(
-            "le champ « chantiers » manque".into(),
-        ));
+fn header_error((path, detail): (String, String)) -> LoadError {
+    LoadError::InvalidHeader(vec![Problem {
+        entry: None,
+        path,
+        kind: ProblemKind::Unreadable(detail),
+    }])
+}
+
+/// Reads one chantier: typed straight from its text when it can be, else through
+/// [`read`] for the path and message of the error.
+fn read_entry(
+    entry: Entry<'_>,
+    unknown: &mut Vec<String>,
+) -> (Option<String>, Result<Chantier, (String, String)>) {
+    let value = match entry {
+        Entry::Raw(raw) => {
+            let mut found = Vec::new();
+            let mut record = |path: serde_ignored::Path<'_>| found.push(path.to_string());
+            let mut de = serde_json::Deserializer::from_str(raw.get());
+            let typed: Result<Chantier, _> = serde_ignored::deserialize(&mut de, &mut record);
+            match typed {
+                Ok(chantier) => {
+                    unknown.extend(found);
+                    let id = Some(chantier.id.chars().take(80).collect());
+                    return (id, Ok(chantier));
+                }
+                // Parsed as a whole by the fast split: this cannot fail.
+                Err(_) => match serde_json::from_str(raw.get()) {
+                    Ok(value) => value,
+                    Err(e) => return (None, Err((String::new(), e.to_string()))),
+                },
+            }
+        }
+        Entry::Value(value) => value,
+    };
+    (id_of(&value), read(value, unknown))
+}
+
+fn load_parts(mut object: TopLevel, entries: Vec<Entry<'_>>) -> Result<Loaded, LoadError> {
+    let mut problems = Vec::new();
+    if let Some(Value::String(version)) = object.get("schema_version") {
+        check_version(version, &mut problems)?;
     }
+    object.remove("chantiers");
+    let mut unknown = Vec::new();
+    let header: RawDataset = read(Value::Object(object), &mut unknown).map_err(header_error)?;
     problems.extend(unknown.into_iter().map(|path| Problem {
         entry: None,
         path,
@@ -335,11 +446,10 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, LoadError> {
     let vocabulary = Vocabulary::new(&header.themes, &header.carriers);
     let mut first_index_of: HashMap<String, usize> = HashMap::new();
     let mut chantiers = Vec::new();
-    for (index, raw) in raw_chantiers.unwrap_or_default().into_iter().enumerate() {
-        let entry = EntryRef {
-            index,
-            id: id_of(&raw),
-        };
+    for (index, raw) in entries.into_iter().enumerate() {
+        let mut unknown = Vec::new();
+        let (id, chantier) = read_entry(raw, &mut unknown);
+        let entry = EntryRef { index, id };
         let report = |path: String, kind: ProblemKind, problems: &mut Vec<Problem>| {
             problems.push(Problem {
                 entry: Some(entry.clone()),
@@ -347,8 +457,7 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, LoadError> {
                 kind,
             });
         };
-        let mut unknown = Vec::new();
-        let mut chantier: Chantier = match read(raw, &mut unknown) {
+        let mut chantier: Chantier = match chantier {
             Ok(c) => c,
             Err((path, detail)) => {
                 report(path, ProblemKind::Unreadable(detail), &mut problems);
@@ -475,5 +584,44 @@ pub(crate) fn json_type_fr(value: &Value) -> &'static str {
         Value::String(_) => "un texte",
         Value::Array(_) => "une liste",
         Value::Object(_) => "un objet",
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    /// What [`load`] returns when every entry goes through the diagnostic path.
+    fn load_slowly(bytes: &[u8]) -> Result<Loaded, LoadError> {
+        let (header, entries) = split_value(parse_json(bytes)?)?;
+        load_parts(header, entries)
+    }
+
+    #[test]
+    fn the_fast_path_finds_what_the_diagnostic_path_finds() {
+        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("../../tests/corpus")
+            .expect("the corpus of broken datasets")
+            .map(|e| e.expect("a corpus entry").path())
+            .filter(|p| p.file_name().is_some_and(|n| n != "expectations.json"))
+            .collect();
+        files.push("../../public/data/agenda.json".into());
+        files.sort();
+        assert!(files.len() > 30, "corpus not found: {files:?}");
+        for file in files {
+            let bytes = std::fs::read(&file).expect("a readable corpus file");
+            assert_eq!(load(&bytes), load_slowly(&bytes), "{}", file.display());
+        }
+    }
+
+    #[cfg(feature = "generate")]
+    #[test]
+    fn generated_datasets_load_the_same_both_ways() {
+        for seed in [1, 7, 2026] {
+            let dataset = crate::generate::dataset(200, seed);
+            let bytes = serde_json::to_string(&dataset).expect("a serializable dataset");
+            let fast = load(bytes.as_bytes()).expect("a generated dataset");
+            assert_eq!(fast.dataset.chantiers.len(), 200);
+            assert_eq!(Ok(fast), load_slowly(bytes.as_bytes()));
+        }
     }
 }

@@ -83,6 +83,10 @@ pub struct Timeline {
 
 /// The period a milestone is listed under.
 ///
+/// Monotonic: when `a <= b`, `group_period(a) <= group_period(b)` (a coarse period
+/// starts on the 1st of a month and sorts before the months it starts with), so a
+/// chronological list is already in the order of its groups.
+///
 /// ```
 /// use agenda_core::{timeline::group_period, PartialDate};
 /// let p = |s: &str| s.parse::<PartialDate>().unwrap();
@@ -120,26 +124,29 @@ impl Timeline {
         include_past: bool,
         limit: usize,
     ) -> Timeline {
-        let mut entries: Vec<(PartialDate, TimelineEntry)> =
-            Vec::with_capacity(selection.milestones.len());
+        // The selection is chronological, and chronological order is also the order
+        // of the periods milestones are listed under (see `group_period`): the first
+        // `limit` shown milestones are the first met, the rest are only counted.
+        let mut entries: Vec<(PartialDate, TimelineEntry)> = Vec::new();
         let mut past_hidden = 0;
-        for &at in &selection.milestones {
-            let m = &dataset.chantiers[at.chantier].milestones[at.milestone];
-            let status = crate::status::milestone_status(m, today);
-            if status == Status::Past && !include_past {
+        let mut beyond_limit = 0;
+        for (i, &at) in selection.milestones.iter().enumerate() {
+            let milestone = || &dataset.chantiers[at.chantier].milestones[at.milestone];
+            let past = match selection.past.get(i) {
+                Some(&past) => past,
+                None => crate::status::milestone_status(milestone(), today) == Status::Past,
+            };
+            if past && !include_past {
                 past_hidden += 1;
-                continue;
+            } else if entries.len() < limit {
+                let m = milestone();
+                let status = crate::status::milestone_status(m, today);
+                entries.push((group_period(m.date), TimelineEntry { at, status }));
+            } else {
+                beyond_limit += 1;
             }
-            entries.push((group_period(m.date), TimelineEntry { at, status }));
         }
-        // Stable: entries of one period keep their chronological order.
-        // The selection is chronological and a milestone's group never starts after
-        // its date, so this is usually already sorted: check in O(n) before sorting.
-        if !entries.is_sorted_by_key(|(period, _)| *period) {
-            entries.sort_by_key(|(period, _)| *period);
-        }
-        let beyond_limit = entries.len().saturating_sub(limit);
-        entries.truncate(limit);
+        debug_assert!(entries.is_sorted_by_key(|(period, _)| *period));
 
         let mut years: Vec<TimelineYear> = Vec::new();
         for (period, entry) in entries {
@@ -168,6 +175,26 @@ impl Timeline {
         }
     }
 
+    /// The group of `period`, if the timeline lists it.
+    ///
+    /// ```
+    /// use agenda_core::{Filter, Index, Timeline};
+    /// let bytes = std::fs::read("../../public/data/agenda.json").unwrap();
+    /// let dataset = agenda_core::load(&bytes).unwrap().dataset;
+    /// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    /// let index = Index::new(&dataset, today);
+    /// let timeline = Timeline::build(&dataset, &index.select(&dataset, &Filter::default()), today, true, 100);
+    /// let first = &timeline.years[0].groups[0];
+    /// assert_eq!(timeline.group(first.period), Some(first));
+    /// assert_eq!(timeline.group("1999".parse().unwrap()), None);
+    /// ```
+    pub fn group(&self, period: PartialDate) -> Option<&TimelineGroup> {
+        self.years
+            .iter()
+            .find(|y| y.year == period.year())
+            .and_then(|y| y.groups.iter().find(|g| g.period == period))
+    }
+
     /// The key of the first group after today, before which "Aujourd'hui" is shown.
     pub fn today_marker_before(&self) -> Option<String> {
         self.years
@@ -175,5 +202,54 @@ impl Timeline {
             .flat_map(|y| &y.groups)
             .find(|g| g.after_today)
             .map(TimelineGroup::key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_date() -> impl Strategy<Value = PartialDate> {
+        (2020i32..2030, 1u32..=12, 1u32..=28, 0usize..5).prop_map(|(y, m, d, p)| {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+            let precision = [
+                Precision::Day,
+                Precision::Month,
+                Precision::Quarter,
+                Precision::Semester,
+                Precision::Year,
+            ][p];
+            PartialDate::containing(day, precision)
+        })
+    }
+
+    #[test]
+    fn precomputed_past_flags_give_the_timeline_computed_from_the_dataset() {
+        let bytes = std::fs::read("../../public/data/agenda.json").expect("the shipped dataset");
+        let dataset = crate::load(&bytes).expect("a valid dataset").dataset;
+        for today in ["2020-01-01", "2026-11-29", "2031-06-15"] {
+            let today: NaiveDate = today.parse().expect("a date");
+            let index = crate::Index::new(&dataset, today);
+            let selection = index.select(&dataset, &crate::Filter::default());
+            let mut without_flags = selection.clone();
+            without_flags.past.clear();
+            for (include_past, limit) in [(false, 30), (true, 30), (false, usize::MAX), (true, 5)] {
+                assert_eq!(
+                    Timeline::build(&dataset, &selection, today, include_past, limit),
+                    Timeline::build(&dataset, &without_flags, today, include_past, limit),
+                    "{today} include_past={include_past} limit={limit}"
+                );
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+        #[test]
+        fn group_period_keeps_chronological_order(a in any_date(), b in any_date()) {
+            let (a, b) = if a <= b { (a, b) } else { (b, a) };
+            prop_assert!(group_period(a) <= group_period(b), "{a} <= {b} but {} > {}", group_period(a), group_period(b));
+        }
     }
 }

@@ -733,6 +733,7 @@ fn count_text_follows_french_plural_rules() {
                 milestone: i,
             })
             .collect(),
+        past: Vec::new(),
     };
     let cases = [
         (0, 0, "0 chantier, 0 jalon"),

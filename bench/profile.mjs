@@ -1,0 +1,54 @@
+// Where an interaction's time goes: a CPU profile (CDP Profiler) of N search
+// keystrokes on a generated dataset, self time summed per function. For
+// investigation, not part of the benchmark's table.
+//   node bench/profile.mjs [dataset.json] [kind=search|theme|period] [runs=20]
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const [file = `${root}/target/bench-data/agenda-10000-seed2026.json`, kind = 'search', runs = '20'] = process.argv.slice(2);
+const server = await startServer({ folder: process.env.BENCH_DIST ?? `${root}/target/bench-dist` });
+server.setDataset(file);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(`${server.url}/`);
+await page.waitForSelector('.agenda-item', { timeout: 120_000 });
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+const values = { search: ['souveraineté', '', 'cimetières', ''], theme: ['themes-finances'], period: ['12-mois', ''] }[kind];
+for (let i = 0; i < Number(runs); i += 1) {
+  const value = values[i % values.length];
+  await page.evaluate(([kind, value]) => new Promise((done) => {
+    if (kind === 'search') {
+      const input = document.getElementById('recherche');
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    } else if (kind === 'theme') {
+      document.getElementById(value).click();
+    } else {
+      const select = document.getElementById('periode');
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    requestAnimationFrame(() => setTimeout(done, 0));
+  }), [kind, value]);
+}
+const { profile } = await cdp.send('Profiler.stop');
+const self = new Map();
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const dt = profile.timeDeltas;
+for (let i = 0; i < profile.samples.length; i += 1) {
+  const node = byId.get(profile.samples[i]);
+  const name = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}`;
+  self.set(name, (self.get(name) ?? 0) + (dt[i] ?? 0) / 1000);
+}
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+console.log(`total ${total.toFixed(0)} ms over ${runs} ${kind} interactions`);
+for (const [name, ms] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+  console.log(`${(ms / Number(runs)).toFixed(2).padStart(8)} ms/interaction  ${name.slice(0, 150)}`);
+}
+await browser.close();
+await server.close();
