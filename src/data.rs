@@ -5,6 +5,7 @@ use std::sync::Arc;
 use agenda_core::{Dataset, Index, LoadError, Problem};
 use chrono::NaiveDate;
 use gloo_net::http::Request;
+use leptos::prelude::{request_animation_frame, set_timeout};
 
 /// Where the dataset is read from, relative to the app's base URL. The operator can
 /// publish it elsewhere by building with `AGENDA_DATA_URL` set.
@@ -192,6 +193,27 @@ async fn fetch_fresh() -> Result<(agenda_core::Loaded, Vec<u8>), DataError> {
     Ok((loaded, bytes))
 }
 
+/// How many chantiers' search texts are folded per task: about 10 ms of work on a
+/// slow laptop, so typing and scrolling stay fluid meanwhile.
+const SEARCH_SLICE: usize = 400;
+
+/// Prepares the search index in slices once the agenda is on screen, so the first
+/// render does not wait for it and the first keystroke rarely does.
+pub fn prepare_search_after_paint(agenda: &Agenda) {
+    fn next_slice(agenda: Agenda) {
+        set_timeout(
+            move || {
+                if !agenda.index.prepare_search(&agenda.dataset, SEARCH_SLICE) {
+                    next_slice(agenda);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+    let agenda = agenda.clone();
+    request_animation_frame(move || next_slice(agenda));
+}
+
 /// The last good dataset, kept in localStorage so a town hall without network still
 /// sees the agenda, clearly marked as a saved copy.
 mod saved_copy {
@@ -204,12 +226,21 @@ mod saved_copy {
         web_sys::window()?.local_storage().ok().flatten()
     }
 
-    /// Saves the dataset; a quota error (a very large dataset) only means no copy.
+    /// Browsers give an origin about 5 million characters of localStorage: a larger
+    /// dataset cannot be kept, and trying costs a copy of it into a JS string at
+    /// every load (the shipped dataset is about 135 kB).
+    const MAX_BYTES: usize = 4_000_000;
+
+    /// Saves the dataset; one too large for localStorage only means no copy (and no
+    /// outdated one left behind).
     pub fn save(bytes: &[u8], today: NaiveDate) {
-        let (Some(storage), Ok(text)) = (storage(), std::str::from_utf8(bytes)) else {
+        let Some(storage) = storage() else {
             return;
         };
-        if storage.set_item(KEY, text).is_ok() {
+        let text = std::str::from_utf8(bytes)
+            .ok()
+            .filter(|_| bytes.len() <= MAX_BYTES);
+        if text.is_some_and(|text| storage.set_item(KEY, text).is_ok()) {
             let _ = storage.set_item(DATE_KEY, &today.format("%Y-%m-%d").to_string());
         } else {
             let _ = storage.remove_item(KEY);

@@ -70,6 +70,16 @@ fn index_new(bencher: Bencher, size: usize) {
     bencher.bench(|| Index::new(black_box(dataset), today()));
 }
 
+/// The search texts, folded in slices after the first render (the app) or at the
+/// first text search.
+#[divan::bench(args = SIZES, max_time = 1.5)]
+fn index_prepare_search(bencher: Bencher, size: usize) {
+    let (dataset, _) = fixture(size);
+    bencher
+        .with_inputs(|| Index::new(dataset, today()))
+        .bench_refs(|index| index.prepare_search(black_box(dataset), usize::MAX));
+}
+
 /// The filters a user sets, one facet at a time.
 fn filter(kind: &str) -> Filter {
     let mut filter = Filter::default();

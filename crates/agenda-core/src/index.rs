@@ -1,10 +1,14 @@
 //! Precomputed views of a dataset so that filtering at each keystroke only compares.
 //!
-//! Built once per loaded dataset and "today": folded search text, statuses, and
-//! every milestone in chronological order.
+//! Built once per loaded dataset and "today": statuses, every milestone in
+//! chronological order, and (in slices, see [`Index::prepare_search`]) the folded
+//! search text.
+
+use std::sync::{Mutex, PoisonError};
 
 use chrono::NaiveDate;
 
+use crate::date::PartialDate;
 use crate::filter::Filter;
 use crate::model::{Chantier, Dataset};
 use crate::search;
@@ -49,10 +53,15 @@ impl Selection {
 }
 
 /// A dataset's search and filter index for a given day.
-#[derive(Debug, Clone)]
+///
+/// The folded search texts are the costly part (every word of every chantier): they
+/// are built by [`Index::prepare_search`] in slices after the first render, or at
+/// the first text search, whichever comes first.
+#[derive(Debug)]
 pub struct Index {
     today: NaiveDate,
-    folded: Vec<String>,
+    /// `folded[i]` is chantier `i`'s search text, for the first `folded.len()` ones.
+    folded: Mutex<Vec<String>>,
     statuses: Vec<Status>,
     /// Every milestone in chronological order, with its first and last day.
     chronological: Vec<(MilestoneRef, NaiveDate, NaiveDate)>,
@@ -71,45 +80,55 @@ impl Index {
     /// assert_eq!(all.chantiers.len(), dataset.chantiers.len());
     /// ```
     pub fn new(dataset: &Dataset, today: NaiveDate) -> Self {
-        let folded = dataset
-            .chantiers
-            .iter()
-            .map(|c| search_text(dataset, c))
-            .collect();
         let statuses = dataset
             .chantiers
             .iter()
             .map(|c| chantier_status(c, today))
             .collect();
-        let mut chronological: Vec<MilestoneRef> = dataset
+        // Sorted with the dates beside the references: no trip through the dataset
+        // per comparison. Milestone references break ties, so the order is total.
+        let mut chronological: Vec<(PartialDate, MilestoneRef, NaiveDate)> = dataset
             .chantiers
             .iter()
             .enumerate()
             .flat_map(|(ci, c)| {
-                (0..c.milestones.len()).map(move |mi| MilestoneRef {
-                    chantier: ci,
-                    milestone: mi,
+                c.milestones.iter().enumerate().map(move |(mi, m)| {
+                    let at = MilestoneRef {
+                        chantier: ci,
+                        milestone: mi,
+                    };
+                    (m.date, at, m.last_day())
                 })
             })
             .collect();
-        chronological.sort_by(|a, b| {
-            let ma = &dataset.chantiers[a.chantier].milestones[a.milestone];
-            let mb = &dataset.chantiers[b.chantier].milestones[b.milestone];
-            ma.date.cmp(&mb.date).then_with(|| a.cmp(b))
-        });
+        chronological.sort_unstable_by_key(|&(date, at, _)| (date, at));
         let chronological = chronological
             .into_iter()
-            .map(|r| {
-                let m = &dataset.chantiers[r.chantier].milestones[r.milestone];
-                (r, m.date.first_day(), m.last_day())
-            })
+            .map(|(date, at, last)| (at, date.first_day(), last))
             .collect();
         Index {
             today,
-            folded,
+            folded: Mutex::new(Vec::new()),
             statuses,
             chronological,
         }
+    }
+
+    /// Folds the search texts of up to `budget` more chantiers; `true` once all are
+    /// ready. Lets the app spread the work over several tasks instead of freezing
+    /// the page; a text search completes whatever is left.
+    ///
+    /// ```
+    /// use agenda_core::{Filter, Index};
+    /// let bytes = std::fs::read("../../public/data/agenda.json").unwrap();
+    /// let dataset = agenda_core::load(&bytes).unwrap().dataset;
+    /// let index = Index::new(&dataset, chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap());
+    /// assert!(!index.prepare_search(&dataset, 10));
+    /// assert!(index.prepare_search(&dataset, usize::MAX));
+    /// ```
+    pub fn prepare_search(&self, dataset: &Dataset, budget: usize) -> bool {
+        let mut folded = self.folded.lock().unwrap_or_else(PoisonError::into_inner);
+        fold_more(&mut folded, dataset, budget)
     }
 
     /// The day the index was built for.
@@ -122,15 +141,10 @@ impl Index {
         self.statuses[i]
     }
 
-    /// Whether chantier `i` passes every chantier-level facet of `filter` (all but
-    /// the period, which applies to milestones).
-    pub fn chantier_matches(
-        &self,
-        dataset: &Dataset,
-        i: usize,
-        filter: &Filter,
-        text: &search::Matcher,
-    ) -> bool {
+    /// Whether chantier `i` passes every chantier-level facet of `filter` but the
+    /// text (searched in [`Index::select`]) and the period (which applies to
+    /// milestones).
+    pub fn chantier_matches(&self, dataset: &Dataset, i: usize, filter: &Filter) -> bool {
         let c = &dataset.chantiers[i];
         (filter.themes.is_empty() || c.themes.iter().any(|t| filter.themes.contains(t)))
             && (filter.carriers.is_empty()
@@ -144,15 +158,21 @@ impl Index {
             && (filter.statuses.is_empty() || filter.statuses.contains(&self.statuses[i]))
             && filter.updated_after.is_none_or(|day| c.updated > day)
             && filter.profile.is_none_or(|p| p.applicability(c).is_shown())
-            && text.matches(&self.folded[i])
     }
 
     /// Applies `filter`: the chantiers passing every facet, and those of their
     /// milestones within the period.
     pub fn select(&self, dataset: &Dataset, filter: &Filter) -> Selection {
         let text = search::Matcher::new(&filter.text);
+        let mut folded = self.folded.lock().unwrap_or_else(PoisonError::into_inner);
+        if !text.is_empty() {
+            fold_more(&mut folded, dataset, usize::MAX);
+        }
         let passing: Vec<bool> = (0..dataset.chantiers.len())
-            .map(|i| self.chantier_matches(dataset, i, filter, &text))
+            .map(|i| {
+                self.chantier_matches(dataset, i, filter)
+                    && (text.is_empty() || folded.get(i).is_some_and(|t| text.matches(t)))
+            })
             .collect();
         let mut seen = vec![false; dataset.chantiers.len()];
         let mut selection = Selection::default();
@@ -173,6 +193,18 @@ impl Index {
         }
         selection
     }
+}
+
+/// Folds the next `budget` chantiers' texts into `folded`; whether all are done.
+fn fold_more(folded: &mut Vec<String>, dataset: &Dataset, budget: usize) -> bool {
+    let start = folded.len();
+    let end = start.saturating_add(budget).min(dataset.chantiers.len());
+    folded.extend(
+        dataset.chantiers[start..end]
+            .iter()
+            .map(|c| search_text(dataset, c)),
+    );
+    folded.len() == dataset.chantiers.len()
 }
 
 /// Everything free-text search looks at, folded once.
@@ -198,4 +230,37 @@ fn search_text(dataset: &Dataset, c: &Chantier) -> String {
     }
     // Folding writes ASCII bytes and whole characters only.
     String::from_utf8(text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_gives_the_same_result_however_far_preparation_went() {
+        let bytes = std::fs::read("../../public/data/agenda.json").expect("the shipped dataset");
+        let dataset = crate::load(&bytes).expect("a valid dataset").dataset;
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default();
+        let filter = |text: &str| Filter {
+            text: text.into(),
+            ..Filter::default()
+        };
+        let prepared = Index::new(&dataset, today);
+        assert!(prepared.prepare_search(&dataset, usize::MAX));
+        for budget in [0, 1, 7, 45, 46] {
+            for text in ["facture", "demat ads", "zzz", "", "é"] {
+                let index = Index::new(&dataset, today);
+                index.prepare_search(&dataset, budget);
+                assert_eq!(
+                    index.select(&dataset, &filter(text)),
+                    prepared.select(&dataset, &filter(text)),
+                    "budget {budget}, text {text:?}"
+                );
+            }
+        }
+        assert!(!prepared
+            .select(&dataset, &filter("facture"))
+            .chantiers
+            .is_empty());
+    }
 }

@@ -115,6 +115,11 @@ impl Matcher {
         }
     }
 
+    /// Whether the query has no word (then everything matches).
+    pub fn is_empty(&self) -> bool {
+        self.finders.is_empty()
+    }
+
     /// Whether every word of the query occurs in `folded_haystack` (as a substring).
     pub fn matches(&self, folded_haystack: &str) -> bool {
         self.finders
