@@ -1,7 +1,10 @@
-// Where an interaction's time goes: a CPU profile (CDP Profiler) of N search
-// keystrokes on a generated dataset, self time summed per function. For
-// investigation, not part of the benchmark's table.
-//   node bench/profile.mjs [dataset.json] [kind=search|theme|period] [runs=20]
+// Where the time goes: a CPU profile (CDP Profiler) of the first render, or of N
+// interactions, on a generated dataset; self time summed per function. For
+// investigation, not part of the benchmark's table. Function names need a wasm that
+// kept its name section: BENCH_DIST pointing at a copy of the build whose .wasm is
+// replaced by target/wasm-bindgen/release/agenda-app_bg.wasm (and the integrity
+// attributes removed from its index.html).
+//   node bench/profile.mjs [dataset.json] [kind=first|search|theme|period] [runs=20]
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
@@ -12,14 +15,18 @@ const server = await startServer({ folder: process.env.BENCH_DIST ?? `${root}/ta
 server.setDataset(file);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-await page.goto(`${server.url}/`);
-await page.waitForSelector('.agenda-item', { timeout: 120_000 });
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-await cdp.send('Profiler.start');
-const values = { search: ['souveraineté', '', 'cimetières', ''], theme: ['themes-finances'], period: ['12-mois', ''] }[kind];
-for (let i = 0; i < Number(runs); i += 1) {
+if (kind === 'first') await cdp.send('Profiler.start');
+const t0 = Date.now();
+await page.goto(`${server.url}/`);
+await page.waitForSelector('.agenda-item', { timeout: 120_000 });
+if (kind === 'first') console.log(`first item after ${Date.now() - t0} ms (profiler running)`);
+else await cdp.send('Profiler.start');
+const values = { first: [], search: ['souveraineté', '', 'cimetières', ''], theme: ['themes-finances'], period: ['12-mois', ''] }[kind];
+const count = kind === 'first' ? 0 : Number(runs);
+for (let i = 0; i < count; i += 1) {
   const value = values[i % values.length];
   await page.evaluate(([kind, value]) => new Promise((done) => {
     if (kind === 'search') {
@@ -46,9 +53,10 @@ for (let i = 0; i < profile.samples.length; i += 1) {
   self.set(name, (self.get(name) ?? 0) + (dt[i] ?? 0) / 1000);
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
-console.log(`total ${total.toFixed(0)} ms over ${runs} ${kind} interactions`);
+const per = Math.max(count, 1);
+console.log(`total ${total.toFixed(0)} ms over ${kind === 'first' ? 'the first render' : `${runs} ${kind} interactions`}`);
 for (const [name, ms] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
-  console.log(`${(ms / Number(runs)).toFixed(2).padStart(8)} ms/interaction  ${name.slice(0, 150)}`);
+  console.log(`${(ms / per).toFixed(2).padStart(8)} ms${count ? '/interaction' : ''}  ${name.slice(0, 150)}`);
 }
 await browser.close();
 await server.close();
