@@ -583,7 +583,7 @@ function table({ agenda, vis, sizes, visit, lh, info, loadBefore, loadAfter, ela
     [first(10000) == null ? null : verdict(first(10000) <= 1000, `+${fmtS(first(10000) - 1000)}`),
       first(100000) == null ? null : verdict(first(100000) <= 3000, `+${fmtS(first(100000) - 3000)}`)]
       .map((v, i) => (v ? `${i ? '100,000' : '10,000'}: ${v}` : null)).filter(Boolean).join(' · '));
-  row('Items in the DOM after first render (windowing: 100 milestones, "Afficher les 100 jalons suivants")', perSize((a) => (a?.items ?? 'n/a')));
+  row('Items in the DOM after first render (by increments of 30 milestones, "Afficher les 30 jalons suivants")', perSize((a) => (a?.items ?? 'n/a')));
   const kinds = { search: 'search keystroke', theme: 'theme checkbox', period: 'period select' };
   for (const [kind, label] of Object.entries(kinds)) {
     row(`Agenda ${label} → settled, median / p95`,
