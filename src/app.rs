@@ -76,6 +76,7 @@ fn SavedCopyNotice(day: chrono::NaiveDate, retry: Callback<()>) -> impl IntoView
 
 #[component]
 fn Loading() -> impl IntoView {
+    // What index.html shows before the app starts, so nothing moves meanwhile.
     view! {
         <p class="agenda-loading" role="status">
             "Chargement de l'agenda…"

@@ -12,6 +12,26 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// Shows or hides index.html's agenda heading (`#entete-agenda`), the agenda page's
+/// own title, static so it reads before the app has loaded.
+pub fn show_agenda_heading(show: bool) {
+    if let Some(heading) = by_id("entete-agenda") {
+        let _ = if show {
+            heading.remove_attribute("hidden")
+        } else {
+            heading.set_attribute("hidden", "")
+        };
+    }
+}
+
+/// Whether the address is the agenda's (the app's root, whatever the query).
+pub fn is_agenda_address() -> bool {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    path.trim_end_matches('/') == base_path()
+}
+
 /// The path the app is served under ("/" or e.g. "/agenda/"), from `<base href>`.
 pub fn base_path() -> String {
     let base = web_sys::window()

@@ -19,8 +19,10 @@ fn main() {
     let Some(root) = document::by_id("app") else {
         return;
     };
-    // The boot message ("Chargement…") and <noscript> are replaced by the app.
+    // The boot message ("Chargement…") and <noscript> are replaced by the app; the
+    // static agenda heading stays, on the agenda only.
     root.set_inner_html("");
+    document::show_agenda_heading(document::is_agenda_address());
     leptos::mount::mount_to(root.unchecked_into(), app::App).forget();
 }
 

@@ -74,6 +74,11 @@ pub fn AgendaPage() -> impl IntoView {
         }
     }
 
+    // The heading is index.html's (shown before the app starts): this page shows it,
+    // every other page hides it.
+    crate::document::show_agenda_heading(true);
+    on_cleanup(|| crate::document::show_agenda_heading(false));
+
     let reset = move |_| set_query.run(query.get_untracked().cleared());
     let show_more = move |()| {
         let shown = limit.get_untracked();
@@ -89,10 +94,7 @@ pub fn AgendaPage() -> impl IntoView {
     };
 
     view! {
-        <h1 class="agenda-title">"Agenda des chantiers numériques de l'État pour les collectivités"</h1>
-        <p class="fr-text--lead agenda-intro">
-            "Les obligations, opportunités et fins de service annoncées par les ministères, avec leurs échéances et leurs textes de référence."
-        </p>
+
         <p class="agenda-print-summary">
             {move || {
                 let filters: Vec<String> = active.get().into_iter().map(|f| f.label).collect();

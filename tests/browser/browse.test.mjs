@@ -233,20 +233,20 @@ describe('every view is a URL', () => {
 
   test('an unknown chantier and an unknown page say "introuvable" with a way back', async () => {
     const page = await open('/chantiers/nexiste-pas');
-    assert.equal(await page.locator('h1').innerText(), 'Chantier introuvable');
+    assert.equal(await page.locator('h1:visible').innerText(), 'Chantier introuvable');
     assert.equal(await page.title(), 'Chantier introuvable — Agenda numérique des collectivités');
     assert.deepEqual(await axeViolations(page), []);
     await page.getByRole('link', { name: "Revenir à l'agenda" }).click();
     await page.waitForSelector('#compteur');
 
     const other = await open('/une/page/inconnue');
-    assert.equal(await other.locator('h1').innerText(), 'Page introuvable');
+    assert.equal(await other.locator('h1:visible').innerText(), 'Page introuvable');
   });
 
   test('the footer pages exist, each with its title', async () => {
     for (const [path, title] of [['accessibilite', "Déclaration d'accessibilité"], ['mentions-legales', 'Mentions légales'], ['donnees-personnelles', 'Données personnelles'], ['gestion-des-cookies', 'Gestion des cookies']]) {
       const page = await open(`/${path}`);
-      assert.equal(await page.locator('h1').innerText(), title);
+      assert.equal(await page.locator('h1:visible').innerText(), title);
       assert.equal(await page.title(), `${title} — Agenda numérique des collectivités`);
       assert.deepEqual(await axeViolations(page), [], path);
     }
@@ -277,7 +277,7 @@ describe('accessibility', () => {
     await page.focus('.agenda-item__title a');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.agenda-detail h1');
-    assert.equal(await page.locator('h1').innerText(), first);
+    assert.equal(await page.locator('h1:visible').innerText(), first);
   });
 
   test('at 320 px wide nothing scrolls horizontally, and filters fold behind a button', async () => {

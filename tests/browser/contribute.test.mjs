@@ -99,7 +99,7 @@ describe('a new chantier', () => {
   test('errors in the summary and next to their fields, fixed, previewed, downloaded, accepted by the CLI', async () => {
     const page = await open('/contribuer');
     assert.equal(await page.title(), 'Proposer un nouveau chantier — Agenda numérique des collectivités');
-    assert.equal(await page.locator('h1').innerText(), 'Proposer un nouveau chantier');
+    assert.equal(await page.locator('h1:visible').innerText(), 'Proposer un nouveau chantier');
     assert.equal(await page.locator('#erreurs-saisie').count(), 0, 'no error shown before anything is typed');
     assert.deepEqual(await axeViolations(page), [], 'empty editor');
 
@@ -411,7 +411,7 @@ describe('an update of a published chantier', () => {
 
   test('an unknown chantier has nothing to update', async () => {
     const page = await open('/contribuer/chantier-inconnu');
-    assert.equal(await page.locator('h1').innerText(), 'Chantier introuvable');
+    assert.equal(await page.locator('h1:visible').innerText(), 'Chantier introuvable');
     assert.equal(await page.title(), 'Chantier introuvable — Agenda numérique des collectivités');
     await assertClean(page);
   });
