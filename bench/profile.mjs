@@ -7,6 +7,7 @@
 //   node bench/profile.mjs [dataset.json] [kind=first|search|theme|period] [runs=20]
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { agendaProbe } from './probe.mjs';
 import { startServer } from './server.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -15,6 +16,7 @@ const server = await startServer({ folder: process.env.BENCH_DIST ?? `${root}/ta
 server.setDataset(file);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.addInitScript(agendaProbe);
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -27,21 +29,7 @@ else await cdp.send('Profiler.start');
 const values = { first: [], search: ['souveraineté', '', 'cimetières', ''], theme: ['themes-finances'], period: ['12-mois', ''] }[kind];
 const count = kind === 'first' ? 0 : Number(runs);
 for (let i = 0; i < count; i += 1) {
-  const value = values[i % values.length];
-  await page.evaluate(([kind, value]) => new Promise((done) => {
-    if (kind === 'search') {
-      const input = document.getElementById('recherche');
-      input.value = value;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    } else if (kind === 'theme') {
-      document.getElementById(value).click();
-    } else {
-      const select = document.getElementById('periode');
-      select.value = value;
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    }
-    requestAnimationFrame(() => setTimeout(done, 0));
-  }), [kind, value]);
+  await page.evaluate(([k, v]) => window.__interact(k, v, 30_000), [kind, values[i % values.length]]);
 }
 const { profile } = await cdp.send('Profiler.stop');
 const self = new Map();

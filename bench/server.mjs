@@ -11,22 +11,8 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.webmanifest': 'application/manifest+json',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.atom': 'application/atom+xml; charset=utf-8',
-};
+import { contentTypes } from '../tests/browser/harness.mjs';
+
 // nginx's gzip_types in deploy/nginx.conf (text/html is always compressed by nginx).
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg']);
 
@@ -41,7 +27,7 @@ export async function startServer({ folder, routes = {} }) {
   const gzipCache = new Map();
 
   async function send(req, res, file) {
-    const type = types[extname(file)] ?? 'application/octet-stream';
+    const type = contentTypes[extname(file)] ?? 'application/octet-stream';
     const headers = { 'content-type': type, 'cache-control': 'no-cache' };
     const info = await stat(file);
     const accepts = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');

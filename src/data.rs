@@ -241,7 +241,7 @@ mod saved_copy {
             .ok()
             .filter(|_| bytes.len() <= MAX_BYTES);
         if text.is_some_and(|text| storage.set_item(KEY, text).is_ok()) {
-            let _ = storage.set_item(DATE_KEY, &today.format("%Y-%m-%d").to_string());
+            let _ = storage.set_item(DATE_KEY, &today.to_string());
         } else {
             let _ = storage.remove_item(KEY);
             let _ = storage.remove_item(DATE_KEY);

@@ -7,7 +7,7 @@
 
 use agenda_core::frise::{layout, Direction, FriseLayout, LayoutOptions, Window, Zoom};
 use agenda_core::index::{MilestoneRef, Selection};
-use agenda_core::{french, AgendaQuery, YearMonth};
+use agenda_core::{AgendaQuery, YearMonth};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -21,8 +21,18 @@ fn dom_id(theme: &str, at: MilestoneRef) -> String {
     format!("frise-{theme}-{}-{}", at.chantier, at.milestone)
 }
 
+/// "12.345%": a position in thousandths of a percent, written without `f64`
+/// formatting (which would add its tables to the wasm).
 fn percent(x: f64) -> String {
-    format!("{:.3}%", x * 100.0)
+    let thousandths = (x * 100_000.0).round() as i64;
+    let sign = if thousandths < 0 { "-" } else { "" };
+    let t = thousandths.unsigned_abs();
+    format!("{sign}{}.{:03}%", t / 1000, t % 1000)
+}
+
+/// `rows × 2.25rem (+ extra quarters)`, in hundredths of a rem, written as "4.50rem".
+fn rem(hundredths: usize) -> String {
+    format!("{}.{:02}rem", hundredths / 100, hundredths % 100)
 }
 
 /// The frise view of the current selection.
@@ -310,12 +320,16 @@ fn Lanes(
                     .map(|item| {
                         let chantier = &agenda.dataset.chantiers[item.at.chantier];
                         let milestone = &chantier.milestones[item.at.milestone];
-                        let date = match milestone.end {
-                            Some(end) => french::period(&milestone.date, &end),
-                            None => french::date(&milestone.date),
+                        let date = milestone.when_fr();
+                        let approx = if item.approximate {
+                            " (date approximative)"
+                        } else {
+                            ""
                         };
-                        let approx = if item.approximate { " (date approximative)" } else { "" };
-                        let label = format!("{} — {} : {}{approx} — {}", chantier.title, milestone.label, date, lane.label);
+                        let label = format!(
+                            "{} — {} : {}{approx} — {}",
+                            chantier.title, milestone.label, date, lane.label
+                        );
                         let key: FocusKey = (theme.clone(), item.at);
                         let is_stop = {
                             let key = key.clone();
@@ -325,7 +339,10 @@ fn Lanes(
                         // The box is as wide as the layout reserved for it, so boxes
                         // on one row never overlap; a day-precise point is round.
                         let span = (item.x1 - item.x0).max(0.0);
-                        let width = span.max(LayoutOptions::default().min_width).min(1.0 - item.x0).max(0.005);
+                        let width = span
+                            .max(LayoutOptions::default().min_width)
+                            .min(1.0 - item.x0)
+                            .max(0.005);
                         view! {
                             <a
                                 class="agenda-frise__item"
@@ -338,7 +355,7 @@ fn Lanes(
                                 title=label
                                 style:left=percent(item.x0)
                                 style:width=percent(width)
-                                style:top=format!("{}rem", item.row as f64 * 2.25)
+                                style:top=rem(item.row * 225)
                                 draggable="false"
                                 on:focus=move |_| on_focus.run(key.clone())
                             >
@@ -352,7 +369,11 @@ fn Lanes(
                     .iter()
                     .map(|c| {
                         let count = c.items.len();
-                        let day = window.first_day() + chrono::Duration::days(((window.end_day() - window.first_day()).num_days() as f64 * c.x0) as i64);
+                        let day = window.first_day()
+                            + chrono::Duration::days(
+                                ((window.end_day() - window.first_day()).num_days() as f64 * c.x0)
+                                    as i64,
+                            );
                         view! {
                             <a
                                 class="agenda-frise__cluster"
@@ -366,7 +387,7 @@ fn Lanes(
                                 draggable="false"
                                 title=format!("{count} autres jalons à cette période : zoomer")
                                 style:left=percent(c.x0)
-                                style:top=format!("{}rem", rows.saturating_sub(1) as f64 * 2.25)
+                                style:top=rem(rows.saturating_sub(1) * 225)
                             >
                                 {format!("+{count}")}
                             </a>
@@ -376,7 +397,7 @@ fn Lanes(
                 view! {
                     <div class="agenda-frise__lane">
                         <p class="agenda-frise__lane-label">{lane.label.clone()}</p>
-                        <div class="agenda-frise__track" style:height=format!("{}rem", rows as f64 * 2.25 + 0.25)>
+                        <div class="agenda-frise__track" style:height=rem(rows * 225 + 25)>
                             {items}
                             {clusters}
                         </div>
@@ -384,5 +405,20 @@ fn Lanes(
                 }
             })
             .collect_view()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{percent, rem};
+
+    #[test]
+    fn positions_are_written_like_float_formatting_would() {
+        for x in [0.0, 0.5, 1.0, 0.123_456, -0.012_34, 0.999_999_9, 1.25] {
+            assert_eq!(percent(x), format!("{:.3}%", x * 100.0), "{x}");
+        }
+        assert_eq!(rem(0), "0.00rem");
+        assert_eq!(rem(2 * 225 + 25), "4.75rem");
+        assert_eq!(rem(3 * 225), format!("{:.2}rem", 3.0 * 2.25));
     }
 }

@@ -8,4 +8,5 @@ pub mod frise;
 pub mod load_failure;
 pub mod my_authority;
 pub mod notices;
+pub mod sources;
 pub mod timeline;

@@ -135,50 +135,20 @@ pub fn MyAuthority(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -
             </Show>
             <Show when=move || profile().is_some()>
                 <div class="fr-fieldset__element fr-fieldset__element--inline agenda-months">
-                    <div class="fr-input-group">
-                        <label class="fr-label" for="collectivite-habitants">
-                            "Habitants"
-                            <span class="fr-hint-text">"Population municipale ou totale"</span>
-                        </label>
-                        <input
-                            class="fr-input"
-                            type="text"
-                            inputmode="numeric"
-                            autocomplete="off"
-                            id="collectivite-habitants"
-                            prop:value=move || profile().and_then(|p| p.population).map(|n| n.to_string()).unwrap_or_default()
-                            on:change=move |ev| {
-                                let n = number(&event_target_value(&ev));
-                                update(&|p| {
-                                    if let Some(p) = p {
-                                        p.population = n;
-                                    }
-                                });
-                            }
-                        />
-                    </div>
-                    <div class="fr-input-group">
-                        <label class="fr-label" for="collectivite-agents">
-                            "Agents"
-                            <span class="fr-hint-text">"Effectif, si vous le connaissez"</span>
-                        </label>
-                        <input
-                            class="fr-input"
-                            type="text"
-                            inputmode="numeric"
-                            autocomplete="off"
-                            id="collectivite-agents"
-                            prop:value=move || profile().and_then(|p| p.staff).map(|n| n.to_string()).unwrap_or_default()
-                            on:change=move |ev| {
-                                let n = number(&event_target_value(&ev));
-                                update(&|p| {
-                                    if let Some(p) = p {
-                                        p.staff = n;
-                                    }
-                                });
-                            }
-                        />
-                    </div>
+                    <CountInput
+                        id="collectivite-habitants"
+                        label="Habitants"
+                        hint="Population municipale ou totale"
+                        value=Signal::derive(move || profile().and_then(|p| p.population))
+                        on_change=Callback::new(move |n| update(&|p| if let Some(p) = p { p.population = n }))
+                    />
+                    <CountInput
+                        id="collectivite-agents"
+                        label="Agents"
+                        hint="Effectif, si vous le connaissez"
+                        value=Signal::derive(move || profile().and_then(|p| p.staff))
+                        on_change=Callback::new(move |n| update(&|p| if let Some(p) = p { p.staff = n }))
+                    />
                 </div>
                 <div class="fr-fieldset__element">
                     <div class="fr-checkbox-group fr-checkbox-group--sm">
@@ -215,4 +185,33 @@ fn capitalised(text: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// A whole number the user may leave empty (inhabitants, staff): read on change, so
+/// the agenda is not filtered at each digit typed.
+#[component]
+fn CountInput(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    value: Signal<Option<u32>>,
+    on_change: Callback<Option<u32>>,
+) -> impl IntoView {
+    view! {
+        <div class="fr-input-group">
+            <label class="fr-label" for=id>
+                {label}
+                <span class="fr-hint-text">{hint}</span>
+            </label>
+            <input
+                class="fr-input"
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                id=id
+                prop:value=move || value.get().map(|n| n.to_string()).unwrap_or_default()
+                on:change=move |ev| on_change.run(number(&event_target_value(&ev)))
+            />
+        </div>
+    }
 }

@@ -98,7 +98,7 @@ fn TodayMarker(today: chrono::NaiveDate) -> impl IntoView {
         <p class="agenda-today" id="aujourdhui">
             <span class="agenda-today__label">"Aujourd'hui"</span>
             " "
-            <time datetime=today.format("%Y-%m-%d").to_string()>{french::day(today)}</time>
+            <time datetime=today.to_string()>{french::day(today)}</time>
         </p>
     }
 }
@@ -112,10 +112,7 @@ fn MilestoneItem(at: MilestoneRef, query: Memo<AgendaQuery>) -> impl IntoView {
     let chantier = &dataset.chantiers[at.chantier];
     let milestone = &chantier.milestones[at.milestone];
     let status = agenda_core::milestone_status(milestone, agenda.today);
-    let date_text = match milestone.end {
-        Some(end) => french::period(&milestone.date, &end),
-        None => french::date(&milestone.date),
-    };
+    let date_text = milestone.when_fr();
     let theme_labels = dataset.theme_labels(&chantier.themes);
     let carriers: Vec<String> = dataset
         .carriers_of(&chantier.carriers)
@@ -170,13 +167,21 @@ fn MilestoneItem(at: MilestoneRef, query: Memo<AgendaQuery>) -> impl IntoView {
                         .map(|reason| view! { <p class="agenda-item__applies fr-text--sm">{reason}</p> })
                 }
             }
-            <p class="agenda-item__who fr-text--sm">
-                <span class="agenda-item__key">"Porté par : "</span>
-                {carriers.join(", ")}
-                <br />
-                <span class="agenda-item__key">"Concerne : "</span>
-                {concerned.join(" ; ")}
-            </p>
+            <WhoLine carriers concerned />
         </li>
+    }
+}
+
+/// "Porté par : DGFiP / Concerne : communes ; EPCI", under a timeline item.
+#[component]
+pub fn WhoLine(carriers: Vec<String>, concerned: Vec<String>) -> impl IntoView {
+    view! {
+        <p class="agenda-item__who fr-text--sm">
+            <span class="agenda-item__key">"Porté par : "</span>
+            {carriers.join(", ")}
+            <br />
+            <span class="agenda-item__key">"Concerne : "</span>
+            {concerned.join(" ; ")}
+        </p>
     }
 }

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::badges::{NatureBadge, StatusBadge, ThemeTags};
 use crate::components::editor::send::ContributeLinks;
 use crate::components::exports::AddToCalendar;
+use crate::components::sources::SourcesList;
 use crate::data::Agenda;
 use crate::nav::{agenda_href, use_agenda_query};
 use crate::pages::not_found::NotFoundMessage;
@@ -87,10 +88,7 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Signal<String>) -> imp
                             .iter()
                             .map(|m| {
                                 let status = milestone_status(m, today);
-                                let date = match m.end {
-                                    Some(end) => french::period(&m.date, &end),
-                                    None => french::date(&m.date),
-                                };
+                                let date = m.when_fr();
                                 view! {
                                     <li class=format!("agenda-detail__milestone agenda-item--{}", status.code()) id=format!("jalon-{}", m.id)>
                                         <p class="agenda-item__date">
@@ -122,24 +120,10 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Signal<String>) -> imp
                     <h2 class="fr-h4">"Porté par"</h2>
                     <ul>{carriers.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
                     <h2 class="fr-h4">"Sources et textes de référence"</h2>
-                    <ul class="agenda-detail__sources">
-                        {chantier
-                            .sources
-                            .iter()
-                            .map(|s| {
-                                let kind = format!("{} : ", s.kind.label_fr());
-                                view! {
-                                    <li>
-                                        <span class="agenda-detail__source-kind">{kind}</span>
-                                        <ExternalLink url=s.url.clone() label=s.label.clone() />
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
+                    <SourcesList sources=chantier.sources.clone() />
                     <p class="fr-text--sm">
                         "Dernière mise à jour : "
-                        <time datetime=chantier.updated.format("%Y-%m-%d").to_string()>{french::day(chantier.updated)}</time>
+                        <time datetime=chantier.updated.to_string()>{french::day(chantier.updated)}</time>
                     </p>
                 </div>
             </div>
@@ -168,20 +152,4 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Signal<String>) -> imp
             <ContributeLinks chantier=chantier.clone() />
         </article>
     }
-}
-
-/// A link to another site: only http(s) (validated at load), new tab, no referrer
-/// leak, and announced as opening a new window.
-#[component]
-pub fn ExternalLink(url: String, label: String) -> impl IntoView {
-    if !agenda_core::validate::is_safe_url(&url) {
-        return view! { <span>{label}</span> }.into_any();
-    }
-    let title = format!("{label} — nouvelle fenêtre");
-    view! {
-        <a href=url target="_blank" rel="noopener noreferrer" title=title>
-            {label}
-        </a>
-    }
-    .into_any()
 }

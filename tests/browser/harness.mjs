@@ -15,7 +15,8 @@ export const fixtures = join(root, 'tests', 'fixtures');
 /** "Today" in every browser test, so statuses and the "Aujourd'hui" marker are stable. */
 export const TODAY = new Date('2026-11-29T10:00:00');
 
-const types = {
+/** Content types of the built site's files (also used by bench/server.mjs). */
+export const contentTypes = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -67,7 +68,7 @@ export async function startServer({ folder = dist, prefix = '', faults = {} } = 
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
       res.end(body);
     } catch {
       res.writeHead(404).end();

@@ -210,8 +210,9 @@ impl PartialDate {
     /// ```
     pub fn html_datetime(&self) -> String {
         match self.precision {
-            Precision::Day => self.first_day.format("%Y-%m-%d").to_string(),
-            Precision::Month => self.first_day.format("%Y-%m").to_string(),
+            // Day and month through Display: chrono's strftime machinery stays out
+            // of the wasm.
+            Precision::Day | Precision::Month => self.to_string(),
             _ => format!("{:04}", self.year()),
         }
     }
@@ -223,7 +224,7 @@ impl fmt::Display for PartialDate {
         let y = self.year();
         let m = self.first_day.month();
         match self.precision {
-            Precision::Day => write!(f, "{}", self.first_day.format("%Y-%m-%d")),
+            Precision::Day => write!(f, "{y:04}-{m:02}-{:02}", self.first_day.day()),
             Precision::Month => write!(f, "{y:04}-{m:02}"),
             Precision::Quarter => write!(f, "{y:04}-T{}", (m - 1) / 3 + 1),
             Precision::Semester => write!(f, "{y:04}-S{}", (m - 1) / 6 + 1),

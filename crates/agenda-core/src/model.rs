@@ -430,6 +430,20 @@ impl Milestone {
     pub fn last_day(&self) -> NaiveDate {
         self.end.unwrap_or(self.date).last_day()
     }
+
+    /// The French wording of its date at its precision, or of its period.
+    ///
+    /// ```
+    /// let m = |json: &str| serde_json::from_str::<agenda_core::Milestone>(json).unwrap();
+    /// assert_eq!(m(r#"{"id":"a","label":"x","date":"2025-T3"}"#).when_fr(), "3e trimestre 2025");
+    /// assert_eq!(m(r#"{"id":"a","label":"x","date":"2023","end":"2027"}"#).when_fr(), "de 2023 à 2027");
+    /// ```
+    pub fn when_fr(&self) -> String {
+        match &self.end {
+            Some(end) => crate::french::period(&self.date, end),
+            None => crate::french::date(&self.date),
+        }
+    }
 }
 
 /// A source or legal text.

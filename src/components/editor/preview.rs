@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use super::InPageLink;
 use crate::components::badges::{NatureBadge, StatusBadge, ThemeTags};
-use crate::pages::chantier::ExternalLink;
+use crate::components::sources::SourcesList;
+use crate::components::timeline::WhoLine;
 
 /// The preview of a valid entry.
 #[component]
@@ -41,10 +42,7 @@ pub fn Preview(
         .iter()
         .map(|m| {
             let status = milestone_status(m, today);
-            let date = match m.end {
-                Some(end) => french::period(&m.date, &end),
-                None => french::date(&m.date),
-            };
+            let date = m.when_fr();
             let title = chantier.title.clone();
             view! {
                 <li class=format!("agenda-item agenda-item--{}", status.code())>
@@ -60,13 +58,7 @@ pub fn Preview(
                         <NatureBadge nature=chantier.nature />
                         <ThemeTags labels=themes.clone() />
                     </div>
-                    <p class="agenda-item__who fr-text--sm">
-                        <span class="agenda-item__key">"Porté par : "</span>
-                        {short_carriers.join(", ")}
-                        <br />
-                        <span class="agenda-item__key">"Concerne : "</span>
-                        {concerned.join(" ; ")}
-                    </p>
+                    <WhoLine carriers=short_carriers.clone() concerned=concerned.clone() />
                 </li>
             }
         })
@@ -76,10 +68,7 @@ pub fn Preview(
         .iter()
         .map(|m| {
             let status = milestone_status(m, today);
-            let date = match m.end {
-                Some(end) => french::period(&m.date, &end),
-                None => french::date(&m.date),
-            };
+            let date = m.when_fr();
             view! {
                 <li class=format!("agenda-detail__milestone agenda-item--{}", status.code())>
                     <p class="agenda-item__date">
@@ -120,21 +109,7 @@ pub fn Preview(
                     <h5 class="fr-h6">"Porté par"</h5>
                     <ul>{carriers.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
                     {(!chantier.sources.is_empty()).then(|| view! { <h5 class="fr-h6">"Sources et textes de référence"</h5> })}
-                    <ul class="agenda-detail__sources">
-                        {chantier
-                            .sources
-                            .iter()
-                            .map(|s| {
-                                let kind = format!("{} : ", s.kind.label_fr());
-                                view! {
-                                    <li>
-                                        <span class="agenda-detail__source-kind">{kind}</span>
-                                        <ExternalLink url=s.url.clone() label=s.label.clone() />
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
+                    <SourcesList sources=chantier.sources.clone() />
                     {chantier.contact.clone().map(|c| view! { <p class="fr-text--sm">"Contact : " {c}</p> })}
                 </div>
             </div>

@@ -9,8 +9,8 @@ use agenda_core::{french, Chantier, Dataset};
 use leptos::prelude::*;
 
 use super::Editor;
+use crate::components::sources::ExternalLink;
 use crate::data::Agenda;
-use crate::pages::chantier::ExternalLink;
 
 /// "Envoyer la contribution": export buttons (disabled, with the reason, while the
 /// entry is invalid), the change summary of an update, how to send, what comes next.

@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 use crate::model::{Chantier, Dataset};
 use crate::status::{milestone_status, Status};
 
-use super::{chantier_url, theme_labels, when_fr, with_trailing_slash};
+use super::{chantier_url, theme_labels, with_trailing_slash};
 
 /// The feed's title.
 ///
@@ -208,7 +208,7 @@ fn content(chantier: &Chantier, url: &str, today: NaiveDate) -> String {
         .milestones
         .iter()
         .filter(|m| milestone_status(m, today) != Status::Past)
-        .map(|m| format!("- {} : {}", when_fr(m), m.label.trim()))
+        .map(|m| format!("- {} : {}", m.when_fr(), m.label.trim()))
         .collect();
     if to_come.is_empty() {
         text.push_str(&format!(

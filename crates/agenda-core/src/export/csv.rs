@@ -29,7 +29,7 @@ use crate::index::MilestoneRef;
 use crate::model::{Chantier, Dataset, Milestone};
 use crate::status::milestone_status;
 
-use super::{carrier_labels, chantier_url, concerned_fr, resolve, theme_labels, when_fr};
+use super::{carrier_labels, chantier_url, concerned_fr, resolve, theme_labels};
 
 /// The byte order mark the file starts with.
 ///
@@ -131,7 +131,7 @@ fn row(
 ) -> [String; 18] {
     let sources: Vec<&str> = chantier.sources.iter().map(|s| s.url.as_str()).collect();
     [
-        when_fr(milestone),
+        milestone.when_fr(),
         precision_fr(milestone),
         milestone.date.first_day().format("%Y-%m-%d").to_string(),
         milestone.last_day().format("%Y-%m-%d").to_string(),

@@ -193,12 +193,3 @@ pub(crate) fn concerned_fr(chantier: &Chantier) -> String {
     }
     text
 }
-
-/// The French wording of a milestone's date: "3e trimestre 2025", or for a period
-/// "de 2023 à 2027".
-pub(crate) fn when_fr(milestone: &Milestone) -> String {
-    match &milestone.end {
-        Some(end) => crate::french::period(&milestone.date, end),
-        None => crate::french::date(&milestone.date),
-    }
-}
