@@ -28,8 +28,8 @@ const SIZES: [usize; 3] = if cfg!(debug_assertions) {
 };
 /// The seed of every benchmark dataset.
 const SEED: u64 = 2026;
-/// How many milestones the app's timeline shows at first.
-const PAGE_SIZE: usize = 100;
+/// How many milestones the app's timeline shows at first (src/pages/agenda.rs).
+const PAGE_SIZE: usize = 30;
 
 fn main() {
     divan::main();
@@ -112,9 +112,9 @@ fn select_period(bencher: Bencher, size: usize) {
     bencher.bench(|| index.select(dataset, black_box(&filter)));
 }
 
-/// The first page of the default view: every milestone selected, 100 grouped.
+/// The first page of the default view: every milestone selected, 30 grouped.
 #[divan::bench(args = SIZES, max_time = 1.5)]
-fn timeline_build_100(bencher: Bencher, size: usize) {
+fn timeline_build_first_page(bencher: Bencher, size: usize) {
     let (dataset, index) = fixture(size);
     let selection = index.select(dataset, &Filter::default());
     bencher.bench(|| Timeline::build(dataset, black_box(&selection), today(), false, PAGE_SIZE));
