@@ -2,7 +2,7 @@
 
 use agenda_core::index::MilestoneRef;
 use agenda_core::timeline::TimelineGroup;
-use agenda_core::{french, AgendaQuery, PartialDate, Timeline};
+use agenda_core::{french, AgendaQuery, Chantier, Dataset, PartialDate, Timeline};
 use leptos::prelude::*;
 
 use crate::components::badges::{NatureBadge, ThemeTags};
@@ -114,17 +114,7 @@ fn MilestoneItem(at: MilestoneRef, query: Memo<AgendaQuery>) -> impl IntoView {
     let status = agenda_core::milestone_status(milestone, agenda.today);
     let date_text = milestone.when_fr();
     let theme_labels = dataset.theme_labels(&chantier.themes);
-    let carriers: Vec<String> = dataset
-        .carriers_of(&chantier.carriers)
-        .into_iter()
-        .map(|c| c.label.clone())
-        .collect();
-    let concerned: Vec<String> = chantier
-        .concerned
-        .rules
-        .iter()
-        .map(french::audience_rule)
-        .collect();
+    let who = who_line(dataset, chantier);
     let id = chantier.id.clone();
     let href = move || chantier_href(&id, &query.get());
     let status_class = format!("agenda-item agenda-item--{}", status.code());
@@ -167,14 +157,20 @@ fn MilestoneItem(at: MilestoneRef, query: Memo<AgendaQuery>) -> impl IntoView {
                         .map(|reason| view! { <p class="agenda-item__applies fr-text--sm">{reason}</p> })
                 }
             }
-            <WhoLine carriers concerned />
+            {who}
         </li>
     }
 }
 
-/// "Porté par : DGFiP / Concerne : communes ; EPCI", under a timeline item.
-#[component]
-pub fn WhoLine(carriers: Vec<String>, concerned: Vec<String>) -> impl IntoView {
+/// "Porté par : DGFiP / Concerne : communes ; EPCI", under a timeline item (and in
+/// the editor's preview of one).
+pub fn who_line(dataset: &Dataset, chantier: &Chantier) -> impl IntoView {
+    let carriers: Vec<String> = dataset
+        .carriers_of(&chantier.carriers)
+        .into_iter()
+        .map(|c| c.label.clone())
+        .collect();
+    let concerned = chantier.audience_fr();
     view! {
         <p class="agenda-item__who fr-text--sm">
             <span class="agenda-item__key">"Porté par : "</span>

@@ -419,6 +419,26 @@ pub struct Milestone {
     pub details: Option<String>,
 }
 
+impl Chantier {
+    /// Who it concerns, one French phrase per rule ("Communes de plus de 3 500
+    /// habitants").
+    ///
+    /// ```
+    /// let bytes = std::fs::read("../../public/data/agenda.json").unwrap();
+    /// let dataset = agenda_core::load(&bytes).unwrap().dataset;
+    /// let audience = dataset.chantiers[0].audience_fr();
+    /// assert_eq!(audience.len(), dataset.chantiers[0].concerned.rules.len());
+    /// assert!(audience.iter().all(|rule| !rule.is_empty()));
+    /// ```
+    pub fn audience_fr(&self) -> Vec<String> {
+        self.concerned
+            .rules
+            .iter()
+            .map(crate::french::audience_rule)
+            .collect()
+    }
+}
+
 impl Milestone {
     /// The last day the milestone covers (end of its period, or of its own date).
     ///

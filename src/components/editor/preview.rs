@@ -1,14 +1,14 @@
 //! The entry as it will appear: its milestones as the agenda's timeline items, then
 //! its page. Same DSFR markup and classes as the timeline and the detail page.
 
-use agenda_core::{french, milestone_status, Chantier, Dataset, Status};
+use agenda_core::{milestone_status, Chantier, Dataset, Status};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::InPageLink;
 use crate::components::badges::{NatureBadge, StatusBadge, ThemeTags};
 use crate::components::sources::SourcesList;
-use crate::components::timeline::WhoLine;
+use crate::components::timeline::who_line;
 
 /// The preview of a valid entry.
 #[component]
@@ -18,22 +18,12 @@ pub fn Preview(
     today: NaiveDate,
 ) -> impl IntoView {
     let themes = dataset.theme_labels(&chantier.themes);
-    let short_carriers: Vec<String> = dataset
-        .carriers_of(&chantier.carriers)
-        .into_iter()
-        .map(|c| c.label.clone())
-        .collect();
     let carriers: Vec<String> = dataset
         .carriers_of(&chantier.carriers)
         .into_iter()
         .map(|c| c.full_name())
         .collect();
-    let concerned: Vec<String> = chantier
-        .concerned
-        .rules
-        .iter()
-        .map(french::audience_rule)
-        .collect();
+    let concerned = chantier.audience_fr();
     let mut milestones = chantier.milestones.clone();
     milestones.sort_by_key(|m| m.date);
     let status = agenda_core::chantier_status(&chantier, today);
@@ -58,7 +48,7 @@ pub fn Preview(
                         <NatureBadge nature=chantier.nature />
                         <ThemeTags labels=themes.clone() />
                     </div>
-                    <WhoLine carriers=short_carriers.clone() concerned=concerned.clone() />
+                    {who_line(&dataset, &chantier)}
                 </li>
             }
         })
