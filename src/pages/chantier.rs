@@ -1,6 +1,7 @@
 //! A chantier's page: its milestones, description, who is concerned, sources.
 
-use agenda_core::{french, milestone_status, Chantier};
+use agenda_core::{french, milestone_status, Chantier, Milestone};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -86,21 +87,7 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Signal<String>) -> imp
                         {chantier
                             .milestones
                             .iter()
-                            .map(|m| {
-                                let status = milestone_status(m, today);
-                                let date = m.when_fr();
-                                view! {
-                                    <li class=format!("agenda-detail__milestone agenda-item--{}", status.code()) id=format!("jalon-{}", m.id)>
-                                        <p class="agenda-item__date">
-                                            <time datetime=m.date.html_datetime()>{date}</time>
-                                            " "
-                                            <StatusBadge status />
-                                        </p>
-                                        <p class="agenda-detail__milestone-label">{m.label.clone()}</p>
-                                        {m.details.clone().map(|d| view! { <p class="fr-text--sm">{d}</p> })}
-                                    </li>
-                                }
-                            })
+                            .map(|m| milestone_detail(m, today, Some(format!("jalon-{}", m.id))))
                             .collect_view()}
                     </ol>
                     <h2 class="fr-h4">"Description"</h2>
@@ -151,5 +138,22 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Signal<String>) -> imp
             </p>
             <ContributeLinks chantier=chantier.clone() />
         </article>
+    }
+}
+
+/// One milestone of a chantier's "Calendrier": date at its precision, status, label,
+/// details. Also the editor's preview of the page (`id`: the link target, if any).
+pub fn milestone_detail(m: &Milestone, today: NaiveDate, id: Option<String>) -> impl IntoView {
+    let status = milestone_status(m, today);
+    view! {
+        <li class=format!("agenda-detail__milestone agenda-item--{}", status.code()) id=id>
+            <p class="agenda-item__date">
+                <time datetime=m.date.html_datetime()>{m.when_fr()}</time>
+                " "
+                <StatusBadge status />
+            </p>
+            <p class="agenda-detail__milestone-label">{m.label.clone()}</p>
+            {m.details.clone().map(|d| view! { <p class="fr-text--sm">{d}</p> })}
+        </li>
     }
 }

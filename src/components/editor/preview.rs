@@ -9,6 +9,7 @@ use super::InPageLink;
 use crate::components::badges::{NatureBadge, StatusBadge, ThemeTags};
 use crate::components::sources::SourcesList;
 use crate::components::timeline::who_line;
+use crate::pages::chantier::milestone_detail;
 
 /// The preview of a valid entry.
 #[component]
@@ -56,21 +57,7 @@ pub fn Preview(
 
     let detail_milestones = milestones
         .iter()
-        .map(|m| {
-            let status = milestone_status(m, today);
-            let date = m.when_fr();
-            view! {
-                <li class=format!("agenda-detail__milestone agenda-item--{}", status.code())>
-                    <p class="agenda-item__date">
-                        <time datetime=m.date.html_datetime()>{date}</time>
-                        " "
-                        <StatusBadge status />
-                    </p>
-                    <p class="agenda-detail__milestone-label">{m.label.clone()}</p>
-                    {m.details.clone().map(|d| view! { <p class="fr-text--sm">{d}</p> })}
-                </li>
-            }
-        })
+        .map(|m| milestone_detail(m, today, None))
         .collect_view();
 
     view! {
