@@ -2,7 +2,7 @@
 //! what applies to it. Remembered in this browser only if the user asks.
 
 use agenda_core::profile::Profile;
-use agenda_core::{AgendaQuery, AuthorityKind, EpciKind};
+use agenda_core::{french, AgendaQuery, AuthorityKind, EpciKind};
 use leptos::prelude::*;
 
 const STORAGE_KEY: &str = "agenda-numerique.ma-collectivite";
@@ -127,7 +127,7 @@ pub fn MyAuthority(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -
                             <option value="">"Non précisé"</option>
                             {EpciKind::ALL
                                 .into_iter()
-                                .map(|k| view! { <option value=k.code()>{capitalised(k.label_fr())}</option> })
+                                .map(|k| view! { <option value=k.code()>{french::capitalised(k.label_fr())}</option> })
                                 .collect_view()}
                         </select>
                     </div>
@@ -177,14 +177,6 @@ fn kind_label(kind: AuthorityKind) -> &'static str {
         AuthorityKind::Region => "Région",
         AuthorityKind::Other => "Autre organisme public",
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// A whole number the user may leave empty (inhabitants, staff): read on change, so

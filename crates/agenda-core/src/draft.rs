@@ -1373,16 +1373,8 @@ fn order_key(path: &str) -> Vec<usize> {
         .collect()
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 fn capitalised_sentence(text: &str) -> String {
-    let mut s = capitalised(text.trim());
+    let mut s = crate::french::capitalised(text.trim());
     if !s.ends_with(['.', '!', '?', '…']) {
         s.push('.');
     }

@@ -25,6 +25,21 @@ const MONTHS: [&str; 12] = [
     "décembre",
 ];
 
+/// The text with its first letter in capitals: "Jour" for "jour", "Écoles" for
+/// "écoles".
+///
+/// ```
+/// assert_eq!(agenda_core::french::capitalised("écoles"), "Écoles");
+/// assert_eq!(agenda_core::french::capitalised(""), "");
+/// ```
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The French name of a month, 1 to 12.
 ///
 /// ```

@@ -47,12 +47,7 @@ impl TimelineGroup {
         if self.period.precision() == Precision::Year {
             return format!("Courant {}", self.period.year());
         }
-        let text = crate::french::date(&self.period);
-        let mut chars = text.chars();
-        match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => text,
-        }
+        crate::french::capitalised(&crate::french::date(&self.period))
     }
 
     /// A stable DOM-friendly key: "2025-T3".

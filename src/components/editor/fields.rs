@@ -2,7 +2,7 @@
 //! (`fr-input-group--error`, `fr-error-text` referenced by `aria-describedby`).
 
 use agenda_core::draft::{parts_fr, precision_code, precision_from_code, DateDraft, Draft};
-use agenda_core::Precision;
+use agenda_core::{french, Precision};
 use leptos::prelude::*;
 
 use super::Editor;
@@ -353,7 +353,7 @@ pub fn DateInputs(
     };
     let precisions: Vec<super::fields::Choice> = Precision::ALL
         .into_iter()
-        .map(|p| Choice::new(precision_code(p), capitalised(p.label_fr())))
+        .map(|p| Choice::new(precision_code(p), french::capitalised(p.label_fr())))
         .collect();
 
     let inputs = {
@@ -527,13 +527,4 @@ pub fn DateInputs(
             </div>
         </fieldset>
     }
-}
-
-/// "Jour" for "jour".
-pub fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

@@ -6,12 +6,10 @@ use agenda_core::draft::Draft;
 use agenda_core::draft::{
     MilestoneDraft, RuleDraft, SourceDraft, ThresholdDraft, COMPARISONS, MEASURES, SOURCE_KINDS,
 };
-use agenda_core::{AuthorityKind, Dataset, EpciKind, Nature};
+use agenda_core::{french, AuthorityKind, Dataset, EpciKind, Nature};
 use leptos::prelude::*;
 
-use super::fields::{
-    capitalised, error_id, Choice, ChoiceGroup, DateInputs, SelectField, TextField,
-};
+use super::fields::{error_id, Choice, ChoiceGroup, DateInputs, SelectField, TextField};
 use super::{focus_later, Editor};
 
 /// A text of the draft, read and written through `get` and `set`.
@@ -307,7 +305,7 @@ fn RuleRow(ed: Editor, i: usize) -> impl IntoView {
         .collect();
     let epci_kinds: Vec<Choice> = EpciKind::ALL
         .into_iter()
-        .map(|k| Choice::new(k.code(), capitalised(k.label_fr())))
+        .map(|k| Choice::new(k.code(), french::capitalised(k.label_fr())))
         .collect();
     let is_epci = Memo::new(move |_| {
         ed.draft
