@@ -18,7 +18,7 @@
 // BENCH_DIST (the build), BENCH_SKIP_LIGHTHOUSE=1, BENCH_VIS_CAP_S=60, BENCH_ONLY=agenda|vis,
 // CHROMIUM_PATH.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 import { agendaProbe } from './probe.mjs';
+import { codeOf } from '../scripts/site-server.mjs';
 import { startServer } from './server.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -336,9 +337,9 @@ async function runVis(server, n, file) {
 
 // ---------------------------------------------------------------- sizes
 
-function codeSizes() {
-  const files = readdirSync(dist);
-  const pick = (re) => files.find((f) => re.test(f));
+/** The code a page of the build loads (the agenda's, or the editor's: two wasm). */
+function codeSizes(page = 'index.html') {
+  const code = codeOf(readFileSync(join(dist, page), 'utf8'));
   const measure = (name) => {
     if (!name) return null;
     const raw = readFileSync(join(dist, name));
@@ -350,9 +351,9 @@ function codeSizes() {
     };
   };
   return {
-    wasm: measure(pick(/^agenda-app-[0-9a-f]+_bg\.wasm$/)),
-    js: measure(pick(/^agenda-app-[0-9a-f]+\.js$/)),
-    css: measure(pick(/^app-[0-9a-f]+\.css$/)),
+    wasm: measure(code.wasm),
+    js: measure(code.js),
+    css: measure(code.css),
   };
 }
 
@@ -540,6 +541,8 @@ function table({ agenda, vis, sizes, visit, lh, info, loadBefore, loadAfter, ela
   row("Size: the app's own CSS, raw / gzip -9 / brotli 11", [size3(sizes.css), ...blank]);
   const code = sizes.wasm && sizes.js ? sizes.wasm.gzip + sizes.js.gzip : null;
   row('Size: wasm + JS glue, gzip -9', [fmtKB(code), ...blank], '≤ 150 kB', code == null ? '' : verdict(code <= 150_000, `+${fmtKB(code - 150_000)}, ×${(code / 150_000).toFixed(2)}`));
+  const editor = sizes.editor?.wasm && sizes.editor?.js ? sizes.editor.wasm.gzip + sizes.editor.js.gzip : null;
+  row('Size: the editor page (/contribuer, own wasm), wasm + JS glue, gzip -9', [fmtKB(editor), ...blank], 'not loaded by the agenda');
   if (visit?.error) {
     row('First visit', [`error: ${visit.error}`, ...blank]);
   } else if (visit) {
@@ -617,7 +620,7 @@ async function main() {
     log(lh.error ? `Lighthouse: ${lh.error}` : `Lighthouse: ${lh.performance} / ${lh.accessibility} / ${lh.bestPractices}`);
   }
   await server.close();
-  const sizes = codeSizes();
+  const sizes = { ...codeSizes(), editor: existsSync(join(dist, 'contribuer', 'index.html')) ? codeSizes('contribuer/index.html') : null };
   const loadAfter = os.loadavg().map((l) => l.toFixed(1)).join(' ');
   const elapsed = `${((Date.now() - started) / 60000).toFixed(1)} min`;
   const markdown = table({ agenda, vis, sizes, visit, lh, info, loadBefore, loadAfter, elapsed });

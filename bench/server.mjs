@@ -1,5 +1,5 @@
-// The benchmark's static server, adapted from tests/browser/harness.mjs: the release
-// build with the single-page fallback, plus
+// The benchmark's static server: the release build routed as a host does
+// (scripts/site-server.mjs), plus
 //   - data/agenda.json answered from whichever dataset file the benchmark chose
 //     (generated datasets are not copied into the build);
 //   - /__bench/… serving bench/ and the pinned vis-timeline build from node_modules;
@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-import { contentTypes } from '../tests/browser/harness.mjs';
+import { contentTypes, fileFor } from '../scripts/site-server.mjs';
 
 // nginx's gzip_types in deploy/nginx.conf (text/html is always compressed by nginx).
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg']);
@@ -64,15 +64,10 @@ export async function startServer({ folder, routes = {} }) {
           return;
         }
       }
-      let file = normalize(join(folder, path));
-      if (!file.startsWith(folder)) {
+      const { file, forbidden } = await fileFor(folder, path);
+      if (forbidden) {
         res.writeHead(403).end();
         return;
-      }
-      try {
-        if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      } catch {
-        file = extname(path) ? null : join(folder, 'index.html');
       }
       if (!file) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('introuvable');

@@ -14,7 +14,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 say "Release build of the app into target/bench-dist"
 mkdir -p target
-trunk build index.html --release --dist target/bench-dist >target/bench-build.log 2>&1 \
+scripts/build.sh --dist target/bench-dist >target/bench-build.log 2>&1 \
   || { tail -40 target/bench-build.log >&2; exit 1; }
 
 say "Release build of the CLI (agenda generate)"

@@ -10,6 +10,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
+import { hashedName } from './site-server.mjs';
+
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
   console.error('post-build: TRUNK_STAGING_DIR is not set (this script is a trunk hook)');
@@ -58,7 +60,7 @@ console.log(`post-build: CSP written (${hashes.length} inline script hash${hashe
 // 563 kB on the fly, 493 kB gzip -9, 382 kB brotli). Never the dataset, which the
 // operator may replace without rebuilding (a stale .gz would then be served).
 const precompressed = [
-  ...readdirSync(staging).filter((f) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(f)),
+  ...readdirSync(staging).filter((f) => hashedName.test(f)),
   ...['dsfr/dsfr.min.css', 'dsfr/dsfr.module.min.js'],
 ];
 for (const file of precompressed) {

@@ -4,6 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 . scripts/env.sh
-port="${PORT:-8080}"
-echo "L'agenda sera servi à l'adresse http://127.0.0.1:$port/ (Ctrl+C pour arrêter)."
-exec trunk serve --release --port "$port" --address 127.0.0.1
+scripts/build.sh
+exec node scripts/serve.mjs dist "${PORT:-8080}"

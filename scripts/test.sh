@@ -13,6 +13,7 @@ cargo fmt --all -- --check
 say "Lints (cargo clippy -D warnings), native and wasm"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p agenda-app --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p agenda-app --features editor --quiet -- -D warnings
 
 say "Native tests (domain, CLI, shipped dataset)"
 cargo test --workspace --quiet
@@ -20,9 +21,9 @@ cargo test --workspace --quiet
 say "Exports read by independent parsers (Python icalendar, feedparser)"
 tests/consumers/run.sh target/debug/agenda
 
-say "Release build (trunk), at the root and under the sub-path /agenda/"
-trunk build index.html --release
-trunk build index.html --release --public-url /agenda/ --dist dist-agenda
+say "Release build (agenda and editor), at the root and under the sub-path /agenda/"
+scripts/build.sh
+scripts/build.sh --public-url /agenda/ --dist dist-agenda
 
 say "Browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/browser/

@@ -8,13 +8,45 @@ use crate::components::load_failure::LoadFailure;
 use crate::data::{fetch_agenda, Agenda};
 use crate::pages::{
     agenda::AgendaPage, chantier::ChantierPage, contribute::ContributePage, legal::LegalPage,
-    not_found::NotFound, subscriptions::SubscriptionsPage,
+    not_found::NotFound, other_build::OtherBuild, subscriptions::SubscriptionsPage,
 };
+
+/// The routes of one build. The agenda and the contribution editor are two wasm
+/// builds of this crate: each routes the other's addresses to [`OtherBuild`], which
+/// loads them from the server.
+pub type Pages = fn() -> AnyView;
+
+/// The agenda's build: the agenda, the chantiers' pages, subscriptions, legal pages.
+pub fn agenda_pages() -> AnyView {
+    view! {
+        <Routes fallback=NotFound>
+            <Route path=path!("/") view=AgendaPage />
+            <Route path=path!("/chantiers/:id") view=ChantierPage />
+            <Route path=path!("/abonnements") view=SubscriptionsPage />
+            <Route path=path!("/contribuer") view=OtherBuild />
+            <Route path=path!("/contribuer/:id") view=OtherBuild />
+            <Route path=path!("/:page") view=LegalPage />
+        </Routes>
+    }
+    .into_any()
+}
+
+/// The editor's build (`--features editor`), served at `/contribuer` and
+/// `/contribuer/:id`; every other address belongs to the agenda's build.
+pub fn editor_pages() -> AnyView {
+    view! {
+        <Routes fallback=OtherBuild>
+            <Route path=path!("/contribuer") view=ContributePage />
+            <Route path=path!("/contribuer/:id") view=ContributePage />
+        </Routes>
+    }
+    .into_any()
+}
 
 /// The app: the dataset is loaded once per visit (and on "Réessayer"), then every
 /// route reads it from context.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(pages: Pages) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let agenda = LocalResource::new(move || {
         attempt.track();
@@ -33,26 +65,12 @@ pub fn App() -> impl IntoView {
                     provide_context::<Agenda>(loaded);
                     view! {
                         {saved_copy_of.map(|day| view! { <SavedCopyNotice day retry /> })}
-                        <AppRoutes />
+                        {pages()}
                     }
                         .into_any()
                 }
             }}
         </Router>
-    }
-}
-
-#[component]
-fn AppRoutes() -> impl IntoView {
-    view! {
-        <Routes fallback=NotFound>
-            <Route path=path!("/") view=AgendaPage />
-            <Route path=path!("/chantiers/:id") view=ChantierPage />
-            <Route path=path!("/abonnements") view=SubscriptionsPage />
-            <Route path=path!("/contribuer") view=ContributePage />
-            <Route path=path!("/contribuer/:id") view=ContributePage />
-            <Route path=path!("/:page") view=LegalPage />
-        </Routes>
     }
 }
 

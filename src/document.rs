@@ -24,12 +24,34 @@ pub fn show_agenda_heading(show: bool) {
     }
 }
 
+thread_local! {
+    static LOADED_PATH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Remembers the path this document was loaded at, before the router moves on.
+pub fn remember_loaded_path() {
+    LOADED_PATH.with(|p| *p.borrow_mut() = current_path());
+}
+
+/// Whether the document was loaded at the current path (the router has not moved).
+pub fn still_at_loaded_path() -> bool {
+    LOADED_PATH.with(|p| *p.borrow() == current_path())
+}
+
+fn current_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
+}
+
+/// Loads the current address from the server, as a new document.
+pub fn reload() {
+    let _ = web_sys::window().map(|w| w.location().reload());
+}
+
 /// Whether the address is the agenda's (the app's root, whatever the query).
 pub fn is_agenda_address() -> bool {
-    let path = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default();
-    path.trim_end_matches('/') == base_path()
+    current_path().trim_end_matches('/') == base_path()
 }
 
 /// The path the app is served under ("/" or e.g. "/agenda/"), from `<base href>`.

@@ -1,34 +1,11 @@
-//! The Agenda numérique des collectivités: a Leptos (CSR) app over `agenda-core`.
-//!
-//! The view is thin: every decision (what to show, in which order, in which words)
-//! is made by the domain crate; components only lay it out.
+//! The entry point of both builds: the agenda (default) and, with `--features
+//! editor`, the contribution editor served at `/contribuer` (scripts/build.sh).
 
-mod app;
-mod components;
-mod data;
-mod document;
-mod nav;
-mod pages;
-mod panic;
-mod visits;
-
-use wasm_bindgen::JsCast;
+#[cfg(not(feature = "editor"))]
+const PAGES: agenda_app::app::Pages = agenda_app::app::agenda_pages;
+#[cfg(feature = "editor")]
+const PAGES: agenda_app::app::Pages = agenda_app::app::editor_pages;
 
 fn main() {
-    panic::install_hook();
-    let Some(root) = document::by_id("app") else {
-        return;
-    };
-    // The boot message ("Chargement…") and <noscript> are replaced by the app; the
-    // static agenda heading stays, on the agenda only.
-    root.set_inner_html("");
-    document::show_agenda_heading(document::is_agenda_address());
-    leptos::mount::mount_to(root.unchecked_into(), app::App).forget();
-}
-
-/// Panics on purpose, so the robustness test can check that a panic shows the French
-/// error page instead of a dead one. Harmless: it only breaks the tab that calls it.
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn simulate_panic() {
-    panic!("panique simulée (test de robustesse)");
+    agenda_app::start(PAGES);
 }

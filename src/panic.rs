@@ -24,9 +24,7 @@ fn show_crash_message() {
 </div>"#,
     );
     if let Some(button) = crate::document::by_id("recharger") {
-        let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
-            let _ = web_sys::window().map(|w| w.location().reload());
-        });
+        let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(crate::document::reload);
         let _ = button
             .unchecked_ref::<web_sys::HtmlElement>()
             .add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());

@@ -5,4 +5,5 @@ pub mod chantier;
 pub mod contribute;
 pub mod legal;
 pub mod not_found;
+pub mod other_build;
 pub mod subscriptions;

@@ -1,15 +1,19 @@
-// What the release build ships beside the app: precompressed copies that a server may
-// send as they are (docs/hosting.md, rule 5). No browser needed.
+// What the release build ships beside the app: two pages with their own code, and
+// precompressed copies that a server may send as they are (docs/hosting.md). No
+// browser needed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { codeOf, hashedName } from '../../scripts/site-server.mjs';
 import { dist } from './harness.mjs';
 
 test('the code and DSFR files have .gz and .br copies with the same bytes, the dataset none', () => {
-  const code = readdirSync(dist).filter((f) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(f));
-  assert.deepEqual(code.map((f) => f.split('.').pop()).sort(), ['css', 'js', 'wasm']);
+  const code = readdirSync(dist).filter((f) => hashedName.test(f));
+  // The app's CSS, and the agenda's and the editor's JS glue and wasm.
+  assert.deepEqual(code.map((f) => f.split('.').pop()).sort(), ['css', 'js', 'js', 'wasm', 'wasm']);
   for (const file of [...code, 'dsfr/dsfr.min.css', 'dsfr/dsfr.module.min.js']) {
     const bytes = readFileSync(join(dist, file));
     const gz = readFileSync(join(dist, `${file}.gz`));
@@ -21,4 +25,32 @@ test('the code and DSFR files have .gz and .br copies with the same bytes, the d
   const data = readdirSync(join(dist, 'data'));
   assert.ok(data.includes('agenda.json'));
   assert.deepEqual(data.filter((f) => /\.(gz|br)$/.test(f)), []);
+});
+
+/** The wasm a built page loads, and the hashes of its inline scripts. */
+function pageOf(file) {
+  const html = readFileSync(join(dist, file), 'utf8');
+  const { wasm } = codeOf(html);
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+  return { html, wasm, inline };
+}
+
+test('the agenda and the editor are two pages, each with its own wasm; the agenda\'s does not carry the editor', () => {
+  const agenda = pageOf('index.html');
+  const editor = pageOf('contribuer/index.html');
+  assert.ok(agenda.wasm && editor.wasm && agenda.wasm !== editor.wasm, `${agenda.wasm} / ${editor.wasm}`);
+  // An id only the editor's form renders (its draft deletion confirmation).
+  const editorOnly = Buffer.from('confirmer-suppression-brouillon');
+  assert.ok(readFileSync(join(dist, editor.wasm)).includes(editorOnly));
+  assert.ok(!readFileSync(join(dist, agenda.wasm)).includes(editorOnly));
+  // Each page's CSP names its own loader; the site-wide header names both.
+  const header = readFileSync(join(dist, 'csp-header.conf'), 'utf8');
+  for (const page of [agenda, editor]) {
+    assert.equal(page.inline.length, 1);
+    assert.ok(page.html.includes(page.inline[0]), 'meta CSP');
+    assert.ok(header.includes(page.inline[0]), 'csp-header.conf');
+  }
+  assert.match(editor.html, /<title>Contribuer — Agenda numérique des collectivités<\/title>/);
+  assert.ok(!editor.html.includes('entete-agenda'));
 });

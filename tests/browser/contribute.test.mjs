@@ -525,3 +525,43 @@ describe('keyboard only', () => {
     await assertClean(page);
   });
 });
+
+// The editor is its own build (scripts/build.sh): moving between it and the agenda
+// loads the other page from the server, and a host that sends the wrong page does not
+// make the app reload in a loop.
+describe('two builds, one site', () => {
+  test('the editor\'s links lead back to the agenda, which shows its own heading', async () => {
+    const page = await open('/contribuer');
+    assert.equal(await page.locator('#entete-agenda').count(), 0, "the editor's page has no agenda heading");
+    await page.locator('.fr-breadcrumb').getByRole('link', { name: 'Agenda' }).click();
+    await page.waitForSelector('#compteur', { timeout: 15000 });
+    assert.equal(new URL(page.url()).pathname, '/');
+    assert.ok(await page.locator('#entete-agenda h1').isVisible());
+    await page.goBack();
+    await page.waitForSelector('#contribution-formulaire', { timeout: 15000 });
+    assert.equal(new URL(page.url()).pathname, '/contribuer');
+    await assertClean(page);
+  });
+
+  test('a host that answers /contribuer with the agenda\'s page gets « Page introuvable », not a reload loop', async () => {
+    const agendaPage = readFileSync(join(root, 'dist', 'index.html'));
+    const misrouted = await startServer({
+      faults: { '/contribuer': (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(agendaPage) },
+    });
+    try {
+      const page = await newPage(browser, misrouted.url);
+      let loads = 0;
+      page.on('load', () => { loads += 1; });
+      await page.goto(`${misrouted.url}/`);
+      await page.waitForSelector('#compteur', { timeout: 15000 });
+      await page.getByRole('link', { name: 'Contribuer (ministères)' }).click();
+      await page.waitForSelector('.agenda-not-found', { timeout: 15000 });
+      await page.waitForTimeout(500);
+      assert.equal(loads, 2, 'the agenda, then /contribuer once');
+      assert.equal(await page.locator('h1:visible').textContent(), 'Page introuvable');
+      await assertClean(page);
+    } finally {
+      await misrouted.close();
+    }
+  });
+});

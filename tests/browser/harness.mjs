@@ -1,11 +1,12 @@
 // Shared set-up of the browser tests: a static server over the release build (dist/)
-// with the single-page fallback a real host needs, and headless Debian Chromium
+// routing addresses as a real host does, and headless Debian Chromium
 // driven by playwright-core. No browser is downloaded: /usr/bin/chromium is used.
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+
+import { startServer as startSiteServer } from '../../scripts/site-server.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 // AGENDA_DIST lets a second build (e.g. a work in progress) be tested beside dist/.
@@ -15,68 +16,13 @@ export const fixtures = join(root, 'tests', 'fixtures');
 /** "Today" in every browser test, so statuses and the "Aujourd'hui" marker are stable. */
 export const TODAY = new Date('2026-11-29T10:00:00');
 
-/** Content types of the built site's files (also used by bench/server.mjs). */
-export const contentTypes = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.webmanifest': 'application/manifest+json',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.atom': 'application/atom+xml; charset=utf-8',
-};
-
 /**
- * Serves a build folder: files as they are, any other path gets index.html (deep
- * links), under an optional sub-path. `faults` maps a path to a handler(req, res)
- * that simulates a misbehaving server for that path.
+ * Serves a build folder (dist/ by default) as a host would (scripts/site-server.mjs),
+ * under an optional sub-path; `faults` maps a path to a handler(req, res) that
+ * simulates a misbehaving server for that path.
  */
-export async function startServer({ folder = dist, prefix = '', faults = {} } = {}) {
-  const server = createServer(async (req, res) => {
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (faults[path]) {
-      faults[path](req, res);
-      return;
-    }
-    if (prefix) {
-      if (!path.startsWith(prefix)) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('hors du sous-chemin');
-        return;
-      }
-      path = path.slice(prefix.length - 1);
-    }
-    let file = normalize(join(folder, path));
-    if (!file.startsWith(folder)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    } catch {
-      file = extname(path) ? null : join(folder, 'index.html');
-    }
-    if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('introuvable');
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+export function startServer({ folder = dist, prefix = '', faults = {} } = {}) {
+  return startSiteServer({ folder, prefix, faults });
 }
 
 export async function launchBrowser() {

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The release build of the whole site, into one folder: the agenda's build (index.html
+# and its wasm) and, from the same crate with `--features editor`, the contribution
+# editor's (contribuer/index.html and its own wasm), so that a visit to the agenda
+# never downloads the editor. Expects the tools installed (scripts/setup.sh).
+#   scripts/build.sh [--dist DIR] [--public-url URL]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dist=dist
+public_url=/
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dist) dist=$2; shift 2 ;;
+    --public-url) public_url=$2; shift 2 ;;
+    *) echo "build.sh: unknown argument '$1' (expected --dist DIR or --public-url URL)" >&2; exit 2 ;;
+  esac
+done
+. scripts/env.sh
+editor_dist="target/editor-build/$(basename "$dist")"
+trunk build index.html --release --dist "$dist" --public-url "$public_url"
+trunk build index.html --release --features editor --dist "$editor_dist" --public-url "$public_url"
+node scripts/add-editor-build.mjs "$editor_dist" "$dist"
