@@ -20,6 +20,31 @@ if (!staging) {
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
+// trunk's loader imports the JS glue and the wasm at once, and preloads both from the
+// head: on a slow connection they then share the bandwidth with the stylesheet and
+// fonts, and the page's static title and introduction paint late. The app's code is
+// instead fetched once that first frame is painted (measured: Lighthouse mobile LCP
+// 4.6 → 1.8 s; the app itself shows no later on the loopback).
+const loader = html.match(/<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);[\s\S]*?<\/script>/);
+if (!loader) {
+  console.error("post-build: trunk's wasm loader script was not found in index.html (trunk's output changed?)");
+  process.exit(1);
+}
+const [, glue, wasm] = loader;
+html = html.replace(loader[0], `<script type="module">
+await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+const { default: init, ...bindings } = await import('${glue}');
+const wasm = await init({ module_or_path: '${wasm}' });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+</script>`);
+const preloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="([^"]+)"[^>]*>/g)].filter((m) => [glue, wasm].includes(m[1]));
+if (preloads.length !== 2) {
+  console.error(`post-build: expected trunk's two preload links of the code, found ${preloads.length}`);
+  process.exit(1);
+}
+for (const [link] of preloads) html = html.replace(link, '');
+
 const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inlineScripts.map((text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);
 
@@ -41,6 +66,14 @@ const policy = [
   "frame-src 'none'",
   "worker-src 'none'",
 ].join('; ');
+
+// The page preloads the dataset from where the app will read it.
+const preload = '<link rel="preload" href="data/agenda.json" as="fetch" crossorigin="anonymous" />';
+if (!html.includes(preload)) {
+  console.error('post-build: index.html has no preload link for data/agenda.json');
+  process.exit(1);
+}
+if (dataUrl) html = html.replace(preload, preload.replace('data/agenda.json', dataUrl.replaceAll('"', '%22')));
 
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
 if (!html.includes('<!-- csp -->')) {

@@ -185,7 +185,7 @@ async fn fetch_fresh() -> Result<(agenda_core::Loaded, Vec<u8>), DataError> {
         .await
         .map_err(|_| fail(DataError::Truncated))?;
     let loaded = agenda_core::load(&bytes).map_err(|e| match e {
-        LoadError::Syntax { .. } if bytes.first() == Some(&b'<') => {
+        LoadError::Syntax { .. } if bytes.trim_ascii_start().first() == Some(&b'<') => {
             DataError::NotJson("une page HTML".into())
         }
         e => DataError::Unusable(e.to_string()),
@@ -237,9 +237,10 @@ mod saved_copy {
         let Some(storage) = storage() else {
             return;
         };
-        let text = std::str::from_utf8(bytes)
-            .ok()
-            .filter(|_| bytes.len() <= MAX_BYTES);
+        // The length first: checking the text of a large dataset again costs time.
+        let text = Some(bytes)
+            .filter(|bytes| bytes.len() <= MAX_BYTES)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok());
         if text.is_some_and(|text| storage.set_item(KEY, text).is_ok()) {
             let _ = storage.set_item(DATE_KEY, &today.to_string());
         } else {
@@ -253,7 +254,7 @@ mod saved_copy {
         let storage = storage()?;
         let text = storage.get_item(KEY).ok()??;
         let saved_on = storage.get_item(DATE_KEY).ok()??.parse().ok()?;
-        let loaded = agenda_core::load(text.as_bytes()).ok()?;
+        let loaded = agenda_core::load_text(&text).ok()?;
         Some((loaded, saved_on))
     }
 }

@@ -49,7 +49,7 @@ pub mod generate;
 pub use date::{DateError, PartialDate, Precision};
 pub use filter::{Filter, Period, PeriodPreset, YearMonth};
 pub use index::Index;
-pub use load::{load, LoadError, Loaded};
+pub use load::{load, load_text, LoadError, Loaded};
 pub use model::*;
 pub use problem::{EntryRef, Problem, ProblemKind, Severity};
 pub use query::{AgendaQuery, View};
