@@ -133,14 +133,30 @@ struct RawDataset {
     carriers: Vec<Carrier>,
 }
 
+/// Deserializes a `T`, noting the path of every field it does not know (feature
+/// `unknown-fields`; without it, they are ignored silently).
+fn deserialize_noting_unknown<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    unknown: &mut Vec<String>,
+) -> Result<T, D::Error> {
+    #[cfg(feature = "unknown-fields")]
+    return serde_ignored::deserialize(deserializer, |path| unknown.push(path.to_string()));
+    #[cfg(not(feature = "unknown-fields"))]
+    {
+        let _ = unknown;
+        T::deserialize(deserializer)
+    }
+}
+
 /// Deserializes `value`, reporting the path of a type error and every field it ignored.
 fn read<T: serde::de::DeserializeOwned>(
     value: Value,
     unknown: &mut Vec<String>,
 ) -> Result<T, (String, String)> {
-    let mut record = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());
-    let de = serde_ignored::Deserializer::new(value, &mut record);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let mut track = serde_path_to_error::Track::new();
+    let de = serde_path_to_error::Deserializer::new(value, &mut track);
+    deserialize_noting_unknown(de, unknown).map_err(|e| {
+        let e = serde_path_to_error::Error::new(track.path(), e);
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
         let (missing, message) = serde_message_fr(&e.into_inner().to_string());
@@ -400,8 +416,7 @@ impl<'de> serde::de::DeserializeSeed<'de> for TypedEntry {
         deserializer: D,
     ) -> Result<Self::Value, D::Error> {
         let mut unknown = Vec::new();
-        let chantier =
-            serde_ignored::deserialize(deserializer, |path| unknown.push(path.to_string()))?;
+        let chantier = deserialize_noting_unknown(deserializer, &mut unknown)?;
         Ok(Entry::Typed(Box::new(chantier), unknown))
     }
 }
@@ -506,9 +521,8 @@ fn read_entry(
         }
         Entry::Raw(raw) => {
             let mut found = Vec::new();
-            let mut record = |path: serde_ignored::Path<'_>| found.push(path.to_string());
             let mut de = serde_json::Deserializer::from_str(raw.get());
-            let typed: Result<Chantier, _> = serde_ignored::deserialize(&mut de, &mut record);
+            let typed: Result<Chantier, _> = deserialize_noting_unknown(&mut de, &mut found);
             match typed {
                 Ok(chantier) => {
                     unknown.extend(found);
