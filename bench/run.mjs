@@ -37,6 +37,10 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000,100000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const WARMUP = 2;
+/** Cold page loads per size for the first render, of which the median is reported
+ *  (fewer at 100,000 chantiers, where one takes seconds). */
+const FIRST_RUNS = Number(process.env.BENCH_FIRST_RUNS ?? 5);
+const FIRST_RUNS_BIG = Math.min(FIRST_RUNS, 3);
 const SEED = 2026;
 /** vis-timeline gets at most this long for its first render. */
 const VIS_CAP_MS = Number(process.env.BENCH_VIS_CAP_S ?? 100) * 1000;
@@ -212,25 +216,46 @@ async function frise(page, limit) {
   }, limit);
 }
 
+/** Opens the agenda on a fresh page; settles once its first render (window.__bench.firstRender) or its error is recorded. */
+async function coldFirstRender(page, server, limit) {
+  await page.addInitScript(agendaProbe);
+  await page.goto(`${server.url}/`, { waitUntil: 'commit', timeout: limit });
+  const waited = page.waitForFunction(() => window.__bench.firstRender !== null || window.__bench.error !== null, null, { timeout: limit, polling: 50 });
+  return waited;
+}
+
 async function runAgenda(browser, server, n, file) {
   server.setDataset(file);
   const big = n >= 100_000;
   const loadLimit = big ? 240_000 : 60_000;
   const stepLimit = big ? 30_000 : 10_000;
+  // Every cold load but the last, which the interactions then use.
+  const firstRenders = [];
+  for (let k = 1; k < (big ? FIRST_RUNS_BIG : FIRST_RUNS); k += 1) {
+    const cold = await freshPage(browser);
+    try {
+      const loaded = await deadline(coldFirstRender(cold.page, server, loadLimit), loadLimit + 2000);
+      if (loaded !== 'deadline' && !loaded.error) {
+        const ms = await cold.page.evaluate(() => window.__bench.firstRender);
+        if (ms !== null) firstRenders.push(ms);
+      }
+    } finally {
+      await cold.context.close();
+    }
+  }
   const { context, page, sampleHeap, heapPeak, crashed } = await freshPage(browser);
   const result = { n, firstRender: null, error: null, interactions: {}, timeouts: {}, frise: null };
   try {
-    await page.addInitScript(agendaProbe);
-    await page.goto(`${server.url}/`, { waitUntil: 'commit', timeout: loadLimit });
-    const waited = page.waitForFunction(() => window.__bench.firstRender !== null || window.__bench.error !== null, null, { timeout: loadLimit, polling: 50 });
-    const loaded = await deadline(whileSampling(sampleHeap, waited), loadLimit + 2000);
+    const loaded = await deadline(whileSampling(sampleHeap, coldFirstRender(page, server, loadLimit)), loadLimit + 2000);
     if (loaded === 'deadline' || loaded.error) throw new Error(`no first render within ${loadLimit / 1000} s`);
     const state = await page.evaluate(() => ({ ...window.__bench, wasm: null, memory: window.__bench.wasm?.memory?.buffer.byteLength ?? null }));
     if (state.error) throw new Error(`the app shows an error: ${state.error}`);
-    result.firstRender = state.firstRender;
+    firstRenders.push(state.firstRender);
+    result.firstRenders = firstRenders;
+    result.firstRender = median(firstRenders);
     result.items = state.items;
     result.count = await page.textContent('#compteur');
-    log(`agenda ${fmtN(n)}: first render ${fmtMs(result.firstRender)} (${result.count}; ${result.items} items in the DOM)`);
+    log(`agenda ${fmtN(n)}: first render ${fmtMs(result.firstRender)}, median of ${firstRenders.map(fmtMs).join(', ')} (${result.count}; ${result.items} items in the DOM)`);
     await sampleHeap();
     for (const [kind, values] of Object.entries(SCENARIOS)) {
       const times = [];
@@ -492,7 +517,8 @@ function table({ agenda, vis, sizes, visit, lh, info, loadBefore, loadAfter, ela
   rows.push(`| Measure | ${cols.map((n) => `${fmtN(n)} chantiers`).join(' | ')} | Target | Result |`);
   rows.push(`|---|${cols.map(() => '---:').join('|')}|---|---|`);
   row('Dataset (`agenda generate`, seed 2026): milestones / JSON', perSize((a) => `${a?.milestones != null ? fmtN(a.milestones) : '?'} / ${fmtMB(a?.datasetBytes)}`));
-  row('**Agenda** first render (navigation → first item painted)', perSize((a) => agendaCell(a, fmtS(a?.firstRender))),
+  const spread = (a) => (a?.firstRenders?.length > 1 ? ` (median of ${a.firstRenders.length} cold loads, ${fmtS(Math.min(...a.firstRenders))}–${fmtS(Math.max(...a.firstRenders))})` : '');
+  row('**Agenda** first render (navigation → first item painted)', perSize((a) => agendaCell(a, `${fmtS(a?.firstRender)}${spread(a)}`)),
     '10,000: ≤ 1 s · 100,000: ≤ 3 s',
     [first(10000) == null ? null : verdict(first(10000) <= 1000, `+${fmtS(first(10000) - 1000)}`),
       first(100000) == null ? null : verdict(first(100000) <= 3000, `+${fmtS(first(100000) - 3000)}`)]
@@ -505,7 +531,10 @@ function table({ agenda, vis, sizes, visit, lh, info, loadBefore, loadAfter, ela
       '10,000: ≤ 16 / ≤ 50 ms · 100,000: median ≤ 100 ms',
       [
         inter(10000, kind, 'median') == null ? null : `10,000: ${verdict(inter(10000, kind, 'median') <= 16 && inter(10000, kind, 'p95') <= 50,
-          `${Math.max(0, inter(10000, kind, 'median') - 16).toFixed(1)} / ${Math.max(0, inter(10000, kind, 'p95') - 50).toFixed(1)} ms over`)}`,
+          [['median', 16], ['p95', 50]].map(([stat, limit]) => {
+            const over = inter(10000, kind, stat) - limit;
+            return over > 0 ? `${stat} +${over.toFixed(1)} ms` : `${stat} met`;
+          }).join(', '))}`,
         inter(100000, kind, 'median') == null ? null : `100,000: ${verdict(inter(100000, kind, 'median') <= 100, `+${(inter(100000, kind, 'median') - 100).toFixed(0)} ms`)}`,
       ].filter(Boolean).join(' · '));
   }
