@@ -94,7 +94,7 @@ console.log(`post-build: CSP written (${hashes.length} inline script hash${hashe
 // operator may replace without rebuilding (a stale .gz would then be served).
 const precompressed = [
   ...readdirSync(staging).filter((f) => hashedName.test(f)),
-  ...['dsfr/dsfr.min.css', 'dsfr/dsfr.module.min.js'],
+  ...['dsfr/dsfr-agenda.min.css', 'dsfr/dsfr.module.min.js'],
 ];
 for (const file of precompressed) {
   const bytes = readFileSync(join(staging, file));

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { codeOf, hashedName } from '../../scripts/site-server.mjs';
 import { dist } from './harness.mjs';
@@ -14,7 +15,7 @@ test('the code and DSFR files have .gz and .br copies with the same bytes, the d
   const code = readdirSync(dist).filter((f) => hashedName.test(f));
   // The app's CSS, and the agenda's and the editor's JS glue and wasm.
   assert.deepEqual(code.map((f) => f.split('.').pop()).sort(), ['css', 'js', 'js', 'wasm', 'wasm']);
-  for (const file of [...code, 'dsfr/dsfr.min.css', 'dsfr/dsfr.module.min.js']) {
+  for (const file of [...code, 'dsfr/dsfr-agenda.min.css', 'dsfr/dsfr.module.min.js']) {
     const bytes = readFileSync(join(dist, file));
     const gz = readFileSync(join(dist, `${file}.gz`));
     const br = readFileSync(join(dist, `${file}.br`));
@@ -53,4 +54,25 @@ test('the agenda and the editor are two pages, each with its own wasm; the agend
   }
   assert.match(editor.html, /<title>Contribuer — Agenda numérique des collectivités<\/title>/);
   assert.ok(!editor.html.includes('entete-agenda'));
+});
+
+test("every DSFR class the source uses is in the build's DSFR stylesheet (scripts/dsfr-subset.mjs)", () => {
+  const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+  const sources = [
+    join(root, 'index.html'),
+    ...readdirSync(join(root, 'src'), { recursive: true }).filter((f) => f.endsWith('.rs')).map((f) => join(root, 'src', f)),
+  ];
+  const used = new Set();
+  for (const file of sources) {
+    for (const [name] of readFileSync(file, 'utf8').matchAll(/(?<![\w-])fr-[a-z0-9]+(?:(?:--|__|-|_)[a-z0-9]+)*/g)) used.add(name);
+  }
+  const defines = (css, name) => new RegExp(`\\.${name}(?![\\w-])`).test(css);
+  const whole = readFileSync(join(root, 'node_modules', '@gouvfr', 'dsfr', 'dist', 'dsfr.min.css'), 'utf8');
+  const subset = readFileSync(join(dist, 'dsfr', 'dsfr-agenda.min.css'), 'utf8');
+  const dsfrClasses = [...used].filter((name) => defines(whole, name));
+  assert.ok(dsfrClasses.length > 40, `${dsfrClasses.length} DSFR classes found in the source`);
+  // DSFR's markup of an input in error carries fr-input--error, styled by its group
+  // (fr-input-group--error); only the search bar, not used here, styles the class itself.
+  const styledElsewhere = new Set(['fr-input--error']);
+  assert.deepEqual(dsfrClasses.filter((name) => !defines(subset, name) && !styledElsewhere.has(name)), [], 'classes whose component is missing from scripts/dsfr-subset.mjs');
 });
