@@ -67,10 +67,13 @@ pub fn is_slug(s: &str) -> bool {
 /// assert!(!is_safe_url("data:text/html,<script>"));
 /// ```
 pub fn is_safe_url(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
+    let scheme = |prefix: &str| {
+        url.get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    };
+    let rest = if scheme("https://") {
         &url[8..]
-    } else if lower.starts_with("http://") {
+    } else if scheme("http://") {
         &url[7..]
     } else {
         return false;
