@@ -61,7 +61,6 @@ pub fn App(pages: Pages) -> impl IntoView {
                 Some(Err(error)) => view! { <LoadFailure error retry /> }.into_any(),
                 Some(Ok(loaded)) => {
                     let saved_copy_of = loaded.saved_copy_of;
-                    crate::data::prepare_search_after_paint(&loaded);
                     provide_context::<Agenda>(loaded);
                     view! {
                         {saved_copy_of.map(|day| view! { <SavedCopyNotice day retry /> })}

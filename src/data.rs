@@ -203,7 +203,8 @@ async fn fetch_fresh() -> Result<(agenda_core::Loaded, Vec<u8>), DataError> {
 const SEARCH_SLICE: usize = 400;
 
 /// Prepares the search index in slices once the agenda is on screen, so the first
-/// render does not wait for it and the first keystroke rarely does.
+/// render does not wait for it and the first keystroke rarely does. Calling it again
+/// (the agenda shown anew) only finishes what is left.
 pub fn prepare_search_after_paint(agenda: &Agenda) {
     fn next_slice(agenda: Agenda) {
         set_timeout(

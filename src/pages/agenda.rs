@@ -20,6 +20,8 @@ const PAGE_SIZE: usize = 30;
 #[component]
 pub fn AgendaPage() -> impl IntoView {
     let agenda = expect_context::<Agenda>();
+    // Only the agenda searches: the editor's build never folds the texts.
+    crate::data::prepare_search_after_paint(&agenda);
     let query = use_agenda_query();
     let set_query = use_set_agenda_query();
 
