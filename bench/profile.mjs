@@ -33,17 +33,31 @@ for (let i = 0; i < count; i += 1) {
 }
 const { profile } = await cdp.send('Profiler.stop');
 const self = new Map();
+const nameOf = (node) => `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}`;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const dt = profile.timeDeltas;
 for (let i = 0; i < profile.samples.length; i += 1) {
   const node = byId.get(profile.samples[i]);
-  const name = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}`;
+  const name = nameOf(node);
   self.set(name, (self.get(name) ?? 0) + (dt[i] ?? 0) / 1000);
+}
+// Inclusive time: each sample counts once for every distinct function on its stack.
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const inclusive = new Map();
+for (let i = 0; i < profile.samples.length; i += 1) {
+  const seen = new Set();
+  for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) seen.add(nameOf(byId.get(id)));
+  for (const name of seen) inclusive.set(name, (inclusive.get(name) ?? 0) + (dt[i] ?? 0) / 1000);
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 const per = Math.max(count, 1);
 console.log(`total ${total.toFixed(0)} ms over ${kind === 'first' ? 'the first render' : `${runs} ${kind} interactions`}`);
 for (const [name, ms] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+  console.log(`${(ms / per).toFixed(2).padStart(8)} ms${count ? '/interaction' : ''}  ${name.slice(0, 150)}`);
+}
+console.log('\ninclusive (the function and what it calls):');
+for (const [name, ms] of [...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 60))) {
   console.log(`${(ms / per).toFixed(2).padStart(8)} ms${count ? '/interaction' : ''}  ${name.slice(0, 150)}`);
 }
 await browser.close();

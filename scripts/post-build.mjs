@@ -88,13 +88,13 @@ writeFileSync(join(staging, 'csp-header.conf'),
 console.log(`post-build: CSP written (${hashes.length} inline script hash${hashes.length === 1 ? '' : 'es'})`);
 
 // Precompressed copies of the files that only change with a build (the hashed code,
-// DSFR's stylesheet and script), at the highest levels: nginx's `gzip_static` and
+// DSFR's stylesheet), at the highest levels: nginx's `gzip_static` and
 // `brotli_static` serve them instead of compressing on the fly at level 1 (the wasm:
 // 563 kB on the fly, 493 kB gzip -9, 382 kB brotli). Never the dataset, which the
 // operator may replace without rebuilding (a stale .gz would then be served).
 const precompressed = [
   ...readdirSync(staging).filter((f) => hashedName.test(f)),
-  ...['dsfr/dsfr-agenda.min.css', 'dsfr/dsfr.module.min.js'],
+  'dsfr/dsfr-agenda.min.css',
 ];
 for (const file of precompressed) {
   const bytes = readFileSync(join(staging, file));

@@ -1,38 +1,79 @@
 //! Small labels: nature badge, status badge, theme tags. The text always says what
 //! the colour says (RGAA 3.1).
+//!
+//! Each exists as a component (pages showing one chantier) and as HTML text (the
+//! timeline's items, see `item_markup`); both take their classes and labels from the
+//! functions here.
 
+use agenda_core::export::escape_markup;
 use agenda_core::{Nature, Status};
 use leptos::prelude::*;
+
+/// The DSFR classes of a nature badge.
+pub fn nature_badge_class(nature: Nature) -> &'static str {
+    match nature {
+        Nature::Obligation => "fr-badge fr-badge--sm fr-badge--no-icon fr-badge--error",
+        Nature::Opportunity => "fr-badge fr-badge--sm fr-badge--no-icon fr-badge--success",
+        Nature::EndOfService => "fr-badge fr-badge--sm fr-badge--no-icon fr-badge--warning",
+        Nature::Information => "fr-badge fr-badge--sm fr-badge--no-icon fr-badge--info",
+    }
+}
+
+/// The DSFR classes of a status badge.
+fn status_badge_class(status: Status) -> &'static str {
+    match status {
+        Status::Upcoming => "fr-badge fr-badge--sm fr-badge--no-icon fr-badge--new",
+        Status::Ongoing => "fr-badge fr-badge--sm fr-badge--no-icon fr-badge--purple-glycine",
+        Status::Past => "fr-badge fr-badge--sm fr-badge--no-icon",
+    }
+}
+
+/// The list of theme tags: its classes and accessible name.
+const THEME_TAGS_CLASS: &str = "fr-tags-group agenda-tags";
+const THEME_TAGS_LABEL: &str = "Thèmes";
+const THEME_TAG_CLASS: &str = "fr-tag fr-tag--sm";
 
 /// The nature of a chantier as a DSFR badge.
 #[component]
 pub fn NatureBadge(nature: Nature) -> impl IntoView {
-    let variant = match nature {
-        Nature::Obligation => "fr-badge--error",
-        Nature::Opportunity => "fr-badge--success",
-        Nature::EndOfService => "fr-badge--warning",
-        Nature::Information => "fr-badge--info",
-    };
-    view! { <p class=format!("fr-badge fr-badge--sm fr-badge--no-icon {variant}")>{nature.label_fr()}</p> }
+    view! { <p class=nature_badge_class(nature)>{nature.label_fr()}</p> }
 }
 
 /// The status of a milestone or chantier as a DSFR badge.
 #[component]
 pub fn StatusBadge(status: Status) -> impl IntoView {
-    let variant = match status {
-        Status::Upcoming => "fr-badge--new",
-        Status::Ongoing => "fr-badge--purple-glycine",
-        Status::Past => "",
-    };
-    view! { <p class=format!("fr-badge fr-badge--sm fr-badge--no-icon {variant}")>{status.label_fr()}</p> }
+    view! { <p class=status_badge_class(status)>{status.label_fr()}</p> }
 }
 
 /// Theme labels as non-interactive DSFR tags.
 #[component]
 pub fn ThemeTags(labels: Vec<String>) -> impl IntoView {
     view! {
-        <ul class="fr-tags-group agenda-tags" aria-label="Thèmes">
-            {labels.into_iter().map(|label| view! { <li><p class="fr-tag fr-tag--sm">{label}</p></li> }).collect_view()}
+        <ul class=THEME_TAGS_CLASS aria-label=THEME_TAGS_LABEL>
+            {labels.into_iter().map(|label| view! { <li><p class=THEME_TAG_CLASS>{label}</p></li> }).collect_view()}
         </ul>
     }
+}
+
+/// [`NatureBadge`] as HTML text.
+pub fn nature_badge_html(out: &mut String, nature: Nature) {
+    out.push_str(&format!(
+        r#"<p class="{}">{}</p>"#,
+        nature_badge_class(nature),
+        nature.label_fr()
+    ));
+}
+
+/// [`ThemeTags`] as HTML text.
+pub fn theme_tags_html(out: &mut String, labels: &[String]) {
+    out.push_str(&format!(
+        r#"<ul class="{THEME_TAGS_CLASS}" aria-label="{THEME_TAGS_LABEL}">"#
+    ));
+    for label in labels {
+        out.push_str(&format!(
+            r#"<li><p class="{THEME_TAG_CLASS}">{}</p></li>"#,
+            escape_markup(label)
+        ));
+    }
+    out.push_str("</ul>");
 }

@@ -5,6 +5,7 @@ pub mod editor;
 pub mod exports;
 pub mod filters;
 pub mod frise;
+pub mod item_markup;
 pub mod load_failure;
 pub mod my_authority;
 pub mod notices;

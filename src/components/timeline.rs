@@ -1,12 +1,14 @@
 //! The chronological list: years, periods, milestones, and the "Aujourd'hui" marker.
 
+use agenda_core::export::ics;
 use agenda_core::index::MilestoneRef;
 use agenda_core::timeline::TimelineGroup;
-use agenda_core::{french, AgendaQuery, Chantier, Dataset, PartialDate, Timeline};
+use agenda_core::{french, AgendaQuery, PartialDate, Timeline};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::components::badges::{NatureBadge, ThemeTags};
-use crate::components::exports::AddToCalendar;
+use crate::components::exports::download_calendar;
+use crate::components::item_markup;
 use crate::data::Agenda;
 use crate::nav::chantier_href;
 
@@ -21,8 +23,12 @@ pub fn TimelineView(timeline: Memo<Timeline>, query: Memo<AgendaQuery>) -> impl 
     let marker_before = Memo::new(move |_| timeline.with(Timeline::today_marker_before));
     let years =
         Memo::new(move |_| timeline.with(|t| t.years.iter().map(|y| y.year).collect::<Vec<_>>()));
+    let on_click = {
+        let agenda = agenda.clone();
+        move |ev: leptos::ev::MouseEvent| add_to_calendar(&agenda, &ev)
+    };
     view! {
-        <div class="agenda-timeline">
+        <div class="agenda-timeline" on:click=on_click>
             <For
                 each=move || years.get()
                 key=|year| *year
@@ -104,7 +110,8 @@ fn TodayMarker(today: chrono::NaiveDate) -> impl IntoView {
 }
 
 /// One milestone: its date at its precision, the chantier, nature, themes, carriers
-/// and who is concerned.
+/// and who is concerned. The fixed parts are HTML text (`item_markup`); the title's
+/// link follows the query, the applicability line "ma collectivité".
 #[component]
 fn MilestoneItem(at: MilestoneRef, query: Memo<AgendaQuery>) -> impl IntoView {
     let agenda = expect_context::<Agenda>();
@@ -112,72 +119,62 @@ fn MilestoneItem(at: MilestoneRef, query: Memo<AgendaQuery>) -> impl IntoView {
     let chantier = &dataset.chantiers[at.chantier];
     let milestone = &chantier.milestones[at.milestone];
     let status = agenda_core::milestone_status(milestone, agenda.today);
-    let date_text = milestone.when_fr();
-    let theme_labels = dataset.theme_labels(&chantier.themes);
-    let who = who_line(dataset, chantier);
+    let date = item_markup::date_html(milestone, status);
+    let body = item_markup::body_html(
+        dataset,
+        chantier,
+        milestone,
+        agenda.is_new(at.chantier),
+        Some(at),
+    );
     let id = chantier.id.clone();
     let href = move || chantier_href(&id, &query.get());
-    let status_class = format!("agenda-item agenda-item--{}", status.code());
+    let applies = {
+        let dataset = agenda.dataset.clone();
+        move || {
+            let chantier = &dataset.chantiers[at.chantier];
+            query
+                .with(|q| q.filter.profile)
+                .and_then(|p| p.applicability(chantier).reason().map(str::to_string))
+                .map(|reason| view! { <p class="agenda-item__applies fr-text--sm">{reason}</p> })
+        }
+    };
     view! {
-        <li class=status_class>
-            <p class="agenda-item__date">
-                <time datetime=milestone.date.html_datetime()>{date_text}</time>
-                {(status == agenda_core::Status::Past).then(|| view! { <span class="fr-sr-only">" — passé"</span> })}
-            </p>
+        <li class=format!("agenda-item agenda-item--{}", status.code())>
+            <div inner_html=date />
             <h4 class="agenda-item__title">
                 <a href=href>{chantier.title.clone()}</a>
             </h4>
-            <p class="agenda-item__milestone">{milestone.label.clone()}</p>
-            <div class="agenda-item__meta">
-                {agenda
-                    .is_new(at.chantier)
-                    .then(|| {
-                        view! {
-                            <p class="fr-badge fr-badge--sm fr-badge--new agenda-new" title="Ajouté ou modifié depuis votre dernière visite">
-                                "Nouveauté"
-                            </p>
-                        }
-                    })}
-                <NatureBadge nature=chantier.nature />
-                <ThemeTags labels=theme_labels />
-            </div>
-            <AddToCalendar
-                milestones=vec![at]
-                label="Ajouter à mon agenda"
-                accessible_label=format!("Ajouter à mon agenda : {} — {}", chantier.title, milestone.label)
-                filename=format!("{}-{}.ics", chantier.id, milestone.id)
-            />
-            {
-                let dataset = agenda.dataset.clone();
-                move || {
-                    let chantier = &dataset.chantiers[at.chantier];
-                    query
-                        .with(|q| q.filter.profile)
-                        .and_then(|p| p.applicability(chantier).reason().map(str::to_string))
-                        .map(|reason| view! { <p class="agenda-item__applies fr-text--sm">{reason}</p> })
-                }
-            }
-            {who}
+            <div inner_html=body />
+            {applies}
         </li>
     }
 }
 
-/// "Porté par : DGFiP / Concerne : communes ; EPCI", under a timeline item (and in
-/// the editor's preview of one).
-pub fn who_line(dataset: &Dataset, chantier: &Chantier) -> impl IntoView {
-    let carriers: Vec<String> = dataset
-        .carriers_of(&chantier.carriers)
-        .into_iter()
-        .map(|c| c.label.clone())
-        .collect();
-    let concerned = chantier.audience_fr();
-    view! {
-        <p class="agenda-item__who fr-text--sm">
-            <span class="agenda-item__key">"Porté par : "</span>
-            {carriers.join(", ")}
-            <br />
-            <span class="agenda-item__key">"Concerne : "</span>
-            {concerned.join(" ; ")}
-        </p>
-    }
+/// "Ajouter à mon agenda" on any item: one listener for the whole timeline, which
+/// finds the milestone in the button's [`item_markup::CALENDAR_ATTRIBUTE`].
+fn add_to_calendar(agenda: &Agenda, ev: &leptos::ev::MouseEvent) {
+    let Some(button) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| {
+            e.closest(&format!("[{}]", item_markup::CALENDAR_ATTRIBUTE))
+                .ok()
+                .flatten()
+        })
+    else {
+        return;
+    };
+    let Some(at) = button
+        .get_attribute(item_markup::CALENDAR_ATTRIBUTE)
+        .and_then(|value| item_markup::calendar_target(&agenda.dataset, &value))
+    else {
+        return;
+    };
+    let chantier = &agenda.dataset.chantiers[at.chantier];
+    let filename = format!(
+        "{}-{}.ics",
+        chantier.id, chantier.milestones[at.milestone].id
+    );
+    download_calendar(agenda, &[at], ics::CALENDAR_NAME.to_string(), &filename);
 }

@@ -1,14 +1,14 @@
 //! The entry as it will appear: its milestones as the agenda's timeline items, then
 //! its page. Same DSFR markup and classes as the timeline and the detail page.
 
-use agenda_core::{milestone_status, Chantier, Dataset, Status};
+use agenda_core::{milestone_status, Chantier, Dataset};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::InPageLink;
 use crate::components::badges::{NatureBadge, StatusBadge, ThemeTags};
+use crate::components::item_markup;
 use crate::components::sources::SourcesList;
-use crate::components::timeline::who_line;
 use crate::pages::chantier::milestone_detail;
 
 /// The preview of a valid entry.
@@ -33,23 +33,14 @@ pub fn Preview(
         .iter()
         .map(|m| {
             let status = milestone_status(m, today);
-            let date = m.when_fr();
             let title = chantier.title.clone();
             view! {
                 <li class=format!("agenda-item agenda-item--{}", status.code())>
-                    <p class="agenda-item__date">
-                        <time datetime=m.date.html_datetime()>{date}</time>
-                        {(status == Status::Past).then(|| view! { <span class="fr-sr-only">" — passé"</span> })}
-                    </p>
+                    <div inner_html=item_markup::date_html(m, status) />
                     <h4 class="agenda-item__title">
                         <InPageLink target="apercu-fiche">{title}</InPageLink>
                     </h4>
-                    <p class="agenda-item__milestone">{m.label.clone()}</p>
-                    <div class="agenda-item__meta">
-                        <NatureBadge nature=chantier.nature />
-                        <ThemeTags labels=themes.clone() />
-                    </div>
-                    {who_line(&dataset, &chantier)}
+                    <div inner_html=item_markup::body_html(&dataset, &chantier, m, false, None) />
                 </li>
             }
         })

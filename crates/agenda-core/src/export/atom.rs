@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 use crate::model::{Chantier, Dataset};
 use crate::status::{milestone_status, Status};
 
-use super::{chantier_url, theme_labels, with_trailing_slash};
+use super::{chantier_url, escape_markup, theme_labels, with_trailing_slash};
 
 /// The feed's title.
 ///
@@ -186,13 +186,13 @@ fn entry(out: &mut String, dataset: &Dataset, chantier: &Chantier, site: &str, t
     for (code, label) in chantier.themes.iter().zip(theme_labels(dataset, chantier)) {
         out.push_str(&format!(
             "    <category term=\"{}\" label=\"{}\"/>\n",
-            escape(code),
-            escape(label)
+            escape_markup(code),
+            escape_markup(label)
         ));
     }
     element(out, 2, "summary", &chantier.summary);
     out.push_str("    <content type=\"text\">");
-    out.push_str(&escape(&content(chantier, &url, today)));
+    out.push_str(&escape_markup(&content(chantier, &url, today)));
     out.push_str("</content>\n");
     out.push_str("  </entry>\n");
 }
@@ -225,14 +225,14 @@ fn content(chantier: &Chantier, url: &str, today: NaiveDate) -> String {
 
 fn element(out: &mut String, depth: usize, name: &str, text: &str) {
     out.push_str(&"  ".repeat(depth));
-    out.push_str(&format!("<{name}>{}</{name}>\n", escape(text)));
+    out.push_str(&format!("<{name}>{}</{name}>\n", escape_markup(text)));
 }
 
 fn link(out: &mut String, depth: usize, rel: &str, kind: &str, href: &str) {
     out.push_str(&"  ".repeat(depth));
     out.push_str(&format!(
         "<link rel=\"{rel}\" type=\"{kind}\" href=\"{}\"/>\n",
-        escape(href)
+        escape_markup(href)
     ));
 }
 
@@ -244,30 +244,4 @@ fn link(out: &mut String, depth: usize, rel: &str, kind: &str, href: &str) {
 /// ```
 pub fn rfc3339(day: NaiveDate) -> String {
     format!("{}T00:00:00Z", day.format("%Y-%m-%d"))
-}
-
-/// Escapes text for XML content and attribute values, dropping the characters XML
-/// 1.0 forbids.
-///
-/// ```
-/// use agenda_core::export::atom::escape;
-/// assert_eq!(escape(r#"<script>"l'a" & co</script>"#),
-///     "&lt;script&gt;&quot;l&apos;a&quot; &amp; co&lt;/script&gt;");
-/// assert_eq!(escape("bip\u{0}\u{1B}\u{FFFE}"), "bip");
-/// ```
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }

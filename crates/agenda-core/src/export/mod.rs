@@ -187,3 +187,29 @@ pub(crate) fn concerned_fr(chantier: &Chantier) -> String {
     }
     text
 }
+
+/// Escapes text for XML and HTML content and attribute values (Atom feeds, the
+/// timeline items' markup), dropping the characters XML 1.0 forbids.
+///
+/// ```
+/// use agenda_core::export::escape_markup;
+/// assert_eq!(escape_markup(r#"<script>"l'a" & co</script>"#),
+///     "&lt;script&gt;&quot;l&apos;a&quot; &amp; co&lt;/script&gt;");
+/// assert_eq!(escape_markup("bip\u{0}\u{1B}\u{FFFE}"), "bip");
+/// ```
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
