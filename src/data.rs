@@ -180,22 +180,49 @@ async fn fetch_fresh() -> Result<(agenda_core::Loaded, Vec<u8>), DataError> {
     if content_type.contains("html") {
         return Err(DataError::NotJson("une page HTML".into()));
     }
-    // Copied into the wasm's memory without zeroing it first (gloo's `binary` does:
-    // 20 ms at 25 MB).
-    let body = web_sys::Response::from(response)
-        .array_buffer()
-        .map_err(|_| fail(DataError::Truncated))?;
-    let body = wasm_bindgen_futures::JsFuture::from(body)
+    // Each chantier is read as soon as its bytes have arrived: on a large dataset,
+    // reading overlaps the download instead of following it.
+    let size = response
+        .headers()
+        .get("content-length")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let mut reading = agenda_core::load::Streaming::with_capacity(size);
+    read_body(web_sys::Response::from(response), &mut reading)
         .await
-        .map_err(|_| fail(DataError::Truncated))?;
-    let bytes = js_sys::Uint8Array::new(&body).to_vec();
-    let loaded = agenda_core::load(&bytes).map_err(|e| match e {
+        .map_err(|()| fail(DataError::Truncated))?;
+    let (loaded, bytes) = reading.finish();
+    let loaded = loaded.map_err(|e| match e {
         LoadError::Syntax { .. } if bytes.trim_ascii_start().first() == Some(&b'<') => {
             DataError::NotJson("une page HTML".into())
         }
         e => DataError::Unusable(e.to_string()),
     })?;
     Ok((loaded, bytes))
+}
+
+/// Feeds the response's body to `reading`, chunk by chunk as the network delivers it.
+async fn read_body(
+    response: web_sys::Response,
+    reading: &mut agenda_core::load::Streaming,
+) -> Result<(), ()> {
+    use wasm_bindgen::JsCast;
+    let Some(body) = response.body() else {
+        return Ok(());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    loop {
+        let chunk: web_sys::ReadableStreamReadResult =
+            wasm_bindgen_futures::JsFuture::from(reader.read())
+                .await
+                .map_err(|_| ())?
+                .unchecked_into();
+        if chunk.get_done().unwrap_or(true) {
+            return Ok(());
+        }
+        let bytes: js_sys::Uint8Array = chunk.get_value().dyn_into().map_err(|_| ())?;
+        reading.push(&bytes.to_vec());
+    }
 }
 
 /// How many chantiers' search texts are folded per task: about 10 ms of work on a

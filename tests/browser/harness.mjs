@@ -110,7 +110,9 @@ export async function showAll(page) {
   const more = page.locator('#jalons-suivants');
   while (await more.count()) {
     const before = await page.locator('.agenda-item').count();
-    await more.click();
+    // By keyboard, as a keyboard user would: a pointer click can land on an item that
+    // the lazily laid out list (content-visibility) moved under it meanwhile.
+    await more.press('Enter');
     await page.waitForFunction((n) => document.querySelectorAll('.agenda-item').length > n, before);
   }
 }

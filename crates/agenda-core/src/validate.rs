@@ -3,7 +3,7 @@
 //! The same functions check the published dataset (CLI, app) and a single
 //! contribution (editor), so a rule exists in one place only.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::model::{AuthorityKind, Carrier, Chantier, Theme};
 use crate::problem::ProblemKind;
@@ -111,32 +111,42 @@ pub fn is_email(email: &str) -> bool {
     }
 }
 
-fn check_text(out: &mut Vec<Finding>, path: &str, text: &str, max: usize) {
-    let length = text.chars().count();
+/// `path` is built only for a finding: every entry of a large dataset goes through
+/// here at load, and almost none has a problem.
+fn check_text<P: Into<String>>(
+    out: &mut Vec<Finding>,
+    path: impl FnOnce() -> P,
+    text: &str,
+    max: usize,
+) {
     if text.trim().is_empty() {
-        out.push(finding(path, ProblemKind::EmptyText));
-    } else if length > max {
-        out.push(finding(path, ProblemKind::TooLong { length, max }));
+        out.push(finding(path(), ProblemKind::EmptyText));
+    } else if text.len() > max {
+        // A character takes at least one byte: only a longer text may be too long.
+        let length = text.chars().count();
+        if length > max {
+            out.push(finding(path(), ProblemKind::TooLong { length, max }));
+        }
     }
 }
 
-fn check_codes<'a>(
+fn check_codes(
     out: &mut Vec<Finding>,
     field: &str,
-    codes: &'a [String],
+    codes: &[String],
     known: &HashSet<&str>,
     unknown: fn(String) -> ProblemKind,
 ) {
     if codes.is_empty() {
         out.push(finding(field, ProblemKind::EmptyList));
     }
-    let mut seen: HashSet<&'a str> = HashSet::new();
     for (i, code) in codes.iter().enumerate() {
-        let path = format!("{field}[{i}]");
+        let path = || format!("{field}[{i}]");
         if !known.contains(code.as_str()) {
-            out.push(finding(path, unknown(code.clone())));
-        } else if !seen.insert(code) {
-            out.push(finding(path, ProblemKind::DuplicateCode(code.clone())));
+            out.push(finding(path(), unknown(code.clone())));
+        } else if codes[..i].contains(code) {
+            // A chantier names a few codes: a scan is cheaper than a set.
+            out.push(finding(path(), ProblemKind::DuplicateCode(code.clone())));
         }
     }
 }
@@ -196,7 +206,7 @@ pub fn check_vocabulary(themes: &[Theme], carriers: &[Carrier]) -> Vec<Finding> 
                     ProblemKind::DuplicateCode(code.clone()),
                 ));
             }
-            check_text(&mut out, &format!("{path}.label"), label, MAX_TITLE);
+            check_text(&mut out, || format!("{path}.label"), label, MAX_TITLE);
         }
     }
     out
@@ -223,12 +233,12 @@ pub fn check_chantier(chantier: &Chantier, vocabulary: &Vocabulary<'_>) -> Vec<F
     if !is_slug(&chantier.id) {
         out.push(finding("id", ProblemKind::InvalidSlug(chantier.id.clone())));
     }
-    check_text(&mut out, "title", &chantier.title, MAX_TITLE);
-    check_text(&mut out, "summary", &chantier.summary, MAX_SUMMARY);
+    check_text(&mut out, || "title", &chantier.title, MAX_TITLE);
+    check_text(&mut out, || "summary", &chantier.summary, MAX_SUMMARY);
     for (i, paragraph) in chantier.description.iter().enumerate() {
         check_text(
             &mut out,
-            &format!("description[{i}]"),
+            || format!("description[{i}]"),
             paragraph,
             MAX_PARAGRAPH,
         );
@@ -260,38 +270,33 @@ pub fn check_chantier(chantier: &Chantier, vocabulary: &Vocabulary<'_>) -> Vec<F
         }
     }
     if let Some(note) = &chantier.concerned.note {
-        check_text(&mut out, "concerned.note", note, MAX_SUMMARY);
+        check_text(&mut out, || "concerned.note", note, MAX_SUMMARY);
     }
 
     if chantier.milestones.is_empty() {
         out.push(finding("milestones", ProblemKind::EmptyList));
     }
-    let mut milestone_ids: HashMap<&str, usize> = HashMap::new();
     for (i, m) in chantier.milestones.iter().enumerate() {
-        let path = format!("milestones[{i}]");
+        let path = |field: &str| format!("milestones[{i}].{field}");
         if !is_slug(&m.id) {
+            out.push(finding(path("id"), ProblemKind::InvalidSlug(m.id.clone())));
+        } else if chantier.milestones[..i]
+            .iter()
+            .any(|other| other.id == m.id)
+        {
+            // A chantier has a few milestones: a scan is cheaper than a map.
             out.push(finding(
-                format!("{path}.id"),
-                ProblemKind::InvalidSlug(m.id.clone()),
-            ));
-        } else if milestone_ids.insert(&m.id, i).is_some() {
-            out.push(finding(
-                format!("{path}.id"),
+                path("id"),
                 ProblemKind::DuplicateCode(m.id.clone()),
             ));
         }
-        check_text(
-            &mut out,
-            &format!("{path}.label"),
-            &m.label,
-            MAX_MILESTONE_LABEL,
-        );
+        check_text(&mut out, || path("label"), &m.label, MAX_MILESTONE_LABEL);
         if let Some(details) = &m.details {
-            check_text(&mut out, &format!("{path}.details"), details, MAX_PARAGRAPH);
+            check_text(&mut out, || path("details"), details, MAX_PARAGRAPH);
         }
         if let Some(end) = m.end {
             if end.last_day() < m.date.first_day() {
-                out.push(finding(format!("{path}.end"), ProblemKind::EndBeforeStart));
+                out.push(finding(path("end"), ProblemKind::EndBeforeStart));
             }
         }
     }
@@ -304,16 +309,16 @@ pub fn check_chantier(chantier: &Chantier, vocabulary: &Vocabulary<'_>) -> Vec<F
     }
 
     for (i, source) in chantier.sources.iter().enumerate() {
-        let path = format!("sources[{i}]");
+        let path = |field: &str| format!("sources[{i}].{field}");
         check_text(
             &mut out,
-            &format!("{path}.label"),
+            || path("label"),
             &source.label,
             MAX_MILESTONE_LABEL,
         );
         if !is_safe_url(&source.url) {
             out.push(finding(
-                format!("{path}.url"),
+                path("url"),
                 ProblemKind::UnsafeUrl(source.url.clone()),
             ));
         }

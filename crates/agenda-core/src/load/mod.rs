@@ -6,6 +6,11 @@
 //!   header, unsupported major version). The app shows an error and "Réessayer".
 //! - [`Problem`]s in [`Loaded::problems`]: entries skipped (errors) or kept with a
 //!   remark (warnings). The app shows the good entries and a notice.
+//!
+//! A well-formed file is read in one pass, each chantier straight into its type; if
+//! that fails, the file is split by entry (one bad entry does not stop the others),
+//! then parsed as plain JSON to say where and what. [`Streaming`] does the one pass
+//! while the file downloads, and leaves anything unusual to [`load`].
 
 use std::collections::HashMap;
 use std::fmt;
@@ -21,6 +26,9 @@ use crate::model::{
 };
 use crate::problem::{EntryRef, Problem, ProblemKind};
 use crate::validate::{self, Vocabulary};
+
+mod streaming;
+pub use streaming::Streaming;
 
 /// Why a dataset cannot be used at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
