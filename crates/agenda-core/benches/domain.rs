@@ -1,7 +1,7 @@
 //! Native benchmarks of the domain on generated datasets of 1,000, 10,000 and
-//! 100,000 chantiers: loading the JSON (1,000 and 10,000 only), building the index,
-//! filtering (text, theme, period), grouping the timeline's first 100 milestones,
-//! parsing the URL query.
+//! 100,000 chantiers: loading the JSON, at once and as it downloads (1,000 and 10,000
+//! only), building the index, filtering (text, theme, period), grouping the
+//! timeline's first 100 milestones, parsing the URL query.
 //!
 //! ```sh
 //! cargo bench -p agenda-core                 # about 40 s
@@ -62,6 +62,21 @@ fn load(bencher: Bencher, size: usize) {
     let (dataset, _) = fixture(size);
     let bytes = serde_json::to_vec(dataset).unwrap_or_default();
     bencher.bench(|| agenda_core::load(black_box(&bytes)).map(|l| l.dataset.chantiers.len()));
+}
+
+/// The same, fed in 64 kB chunks as the app reads a download
+/// (`agenda_core::load::Streaming`): the price of reading while the bytes arrive.
+#[divan::bench(args = LOAD_SIZES, max_time = 3)]
+fn load_streaming(bencher: Bencher, size: usize) {
+    let (dataset, _) = fixture(size);
+    let bytes = serde_json::to_vec(dataset).unwrap_or_default();
+    bencher.bench(|| {
+        let mut reading = agenda_core::load::Streaming::with_capacity(bytes.len());
+        for chunk in black_box(&bytes).chunks(65_536) {
+            reading.push(chunk);
+        }
+        reading.finish().0.map(|l| l.dataset.chantiers.len())
+    });
 }
 
 #[divan::bench(args = SIZES, max_time = 1.5)]

@@ -116,12 +116,11 @@ impl Streaming {
             scan,
             entries,
         } = self;
-        let loaded = match scan.header_text(&bytes) {
-            Some(header) => match serde_json::from_slice::<AtOnce>(&header) {
-                Ok(AtOnce(header, _)) => load_parts(header, entries),
-                Err(_) => load(&bytes),
-            },
-            None => load(&bytes),
+        let header = scan.header_text(&bytes);
+        let header = header.as_deref().and_then(|h| std::str::from_utf8(h).ok());
+        let loaded = match header.map(serde_json::from_str::<AtOnce>) {
+            Some(Ok(AtOnce(header, _))) => load_parts(header, entries),
+            _ => load(&bytes),
         };
         (loaded, bytes)
     }
@@ -173,8 +172,11 @@ impl Streaming {
 }
 
 /// A chantier read as [`load`]'s one pass reads it; `None` if it is not a valid one.
+/// Through `&str`, as the one pass: serde_json's reader of bytes would be a second
+/// copy of every model type's deserializer in the wasm.
 fn typed(text: &[u8]) -> Option<Entry<'static>> {
-    let mut deserializer = serde_json::Deserializer::from_slice(text);
+    let text = std::str::from_utf8(text).ok()?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
     let mut unknown = Vec::new();
     let chantier = deserialize_noting_unknown(&mut deserializer, &mut unknown).ok()?;
     deserializer.end().ok()?;
