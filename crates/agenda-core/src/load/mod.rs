@@ -775,8 +775,8 @@ mod fast_path_tests {
         })
     }
 
-    #[test]
-    fn the_three_paths_find_the_same() {
+    /// Every dataset of the corpus of broken ones (tests/corpus), and the shipped one.
+    pub(super) fn corpus() -> Vec<std::path::PathBuf> {
         let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("../../tests/corpus")
             .expect("the corpus of broken datasets")
             .map(|e| e.expect("a corpus entry").path())
@@ -785,8 +785,13 @@ mod fast_path_tests {
         files.push("../../public/data/agenda.json".into());
         files.sort();
         assert!(files.len() > 30, "corpus not found: {files:?}");
+        files
+    }
+
+    #[test]
+    fn the_three_paths_find_the_same() {
         let (mut one_pass, mut split) = (0, 0);
-        for file in files {
+        for file in corpus() {
             let bytes = std::fs::read(&file).expect("a readable corpus file");
             let loaded = load(&bytes);
             assert_eq!(loaded, load_by_entry(&bytes), "{}", file.display());

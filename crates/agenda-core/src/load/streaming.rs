@@ -307,21 +307,9 @@ mod tests {
         loaded
     }
 
-    fn corpus() -> Vec<std::path::PathBuf> {
-        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("../../tests/corpus")
-            .expect("the corpus of broken datasets")
-            .map(|e| e.expect("a corpus entry").path())
-            .filter(|p| p.file_name().is_some_and(|n| n != "expectations.json"))
-            .collect();
-        files.push("../../public/data/agenda.json".into());
-        files.sort();
-        assert!(files.len() > 30, "corpus not found: {files:?}");
-        files
-    }
-
     #[test]
     fn every_corpus_file_in_any_chunks_reads_as_load_reads_it() {
-        for file in corpus() {
+        for file in crate::load::fast_path_tests::corpus() {
             let bytes = std::fs::read(&file).expect("a readable corpus file");
             let expected = load(&bytes);
             for chunk in [1, 2, 3, 7, 64, 1000, usize::MAX] {
