@@ -254,7 +254,8 @@ impl Scan {
                 self.depth = depth;
                 if let (Some((start, None)), 1, b']') = (self.list, depth, byte) {
                     self.list = Some((start, Some(self.pos + 1)));
-                } else if in_list_after_close(self, byte) {
+                } else if byte == b'}' && self.in_list() {
+                    // The depth is back to the list's: a chantier is complete.
                     let start = self.entry_start.take()?;
                     self.list_expects = ListExpects::CommaOrEnd;
                     return Some((start, self.pos + 1));
@@ -286,11 +287,6 @@ impl Scan {
         header.extend_from_slice(&bytes[end..]);
         Some(header)
     }
-}
-
-/// Whether a `}` just closed a chantier of the list (the depth is back to the list's).
-fn in_list_after_close(scan: &Scan, byte: u8) -> bool {
-    byte == b'}' && scan.in_list() && scan.entry_start.is_some()
 }
 
 #[cfg(test)]
