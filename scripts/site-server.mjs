@@ -94,5 +94,11 @@ export async function startServer({ folder, prefix = '', faults = {}, port = 0 }
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   const address = server.address();
-  return { url: `http://127.0.0.1:${address.port}`, close: () => new Promise((ok) => server.close(ok)) };
+  // Closing ends every connection, not only the idle ones: a page still open (a test's,
+  // until its end) may hold one, and `server.close` alone then waits for it forever.
+  const close = () => new Promise((ok) => {
+    server.close(ok);
+    server.closeAllConnections();
+  });
+  return { url: `http://127.0.0.1:${address.port}`, close };
 }
