@@ -158,6 +158,22 @@ impl PartialDate {
         }
     }
 
+    /// A number that orders dates as [`Ord`] does: sorting a large list by it
+    /// compares integers instead of dates (the index sorts every milestone at load).
+    ///
+    /// ```
+    /// let year: agenda_core::PartialDate = "2026".parse().unwrap();
+    /// let january: agenda_core::PartialDate = "2026-01".parse().unwrap();
+    /// assert!(year < january && year.sort_key() < january.sort_key());
+    /// ```
+    pub fn sort_key(&self) -> u64 {
+        // Days from an origin before any date chrono can hold, so the key is never
+        // negative; on the same day, the coarser precision first, as `cmp` says.
+        let days = i64::from(self.first_day.num_days_from_ce()) - i64::from(i32::MIN);
+        let coarseness = Precision::Year as u64 - self.precision as u64;
+        (days as u64) << 3 | coarseness
+    }
+
     /// The precision the date is known to.
     pub fn precision(&self) -> Precision {
         self.precision
@@ -480,5 +496,43 @@ mod tests {
             PartialDate::containing(d, Precision::Day).to_string(),
             "2025-11-29"
         );
+    }
+
+    mod sort_key {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn any_date() -> impl Strategy<Value = PartialDate> {
+            // Far years too: the key must hold chrono's whole range.
+            (
+                prop_oneof![-262_000i32..262_000, 1990i32..2040],
+                1u32..=12,
+                1u32..=31,
+                0usize..5,
+            )
+                .prop_map(|(y, m, d, p)| {
+                    let day = NaiveDate::from_ymd_opt(y, m, d.min(28)).unwrap();
+                    PartialDate::containing(day, Precision::ALL[p])
+                })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(5000))]
+            #[test]
+            fn orders_as_cmp(a in any_date(), b in any_date()) {
+                prop_assert_eq!(a.sort_key().cmp(&b.sort_key()), a.cmp(&b), "{} vs {}", a, b);
+            }
+        }
+
+        #[test]
+        fn same_day_coarser_first() {
+            let day = ymd(2026, 1, 1);
+            let keys: Vec<u64> = Precision::ALL
+                .iter()
+                .rev()
+                .map(|&p| PartialDate::containing(day, p).sort_key())
+                .collect();
+            assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
+        }
     }
 }

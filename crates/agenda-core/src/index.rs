@@ -8,7 +8,6 @@ use std::sync::{Mutex, PoisonError};
 
 use chrono::NaiveDate;
 
-use crate::date::PartialDate;
 use crate::filter::Filter;
 use crate::model::{Chantier, Dataset};
 use crate::search;
@@ -85,26 +84,32 @@ impl Index {
             .iter()
             .map(|c| chantier_status(c, today))
             .collect();
-        // Sorted with the dates beside the references: no trip through the dataset
-        // per comparison. Milestone references break ties, so the order is total.
-        let mut chronological: Vec<(PartialDate, MilestoneRef, NaiveDate)> = dataset
+        // Sorted as integers, the date's sort key above the milestone's place: the
+        // comparison of dates and references was a tenth of the load's time at
+        // 10,000 chantiers. The place breaks ties, so the order is total (positions
+        // fit in 32 bits: four billion chantiers would not fit in memory).
+        let mut keys: Vec<u128> = dataset
             .chantiers
             .iter()
             .enumerate()
             .flat_map(|(ci, c)| {
                 c.milestones.iter().enumerate().map(move |(mi, m)| {
-                    let at = MilestoneRef {
-                        chantier: ci,
-                        milestone: mi,
-                    };
-                    (m.date, at, m.last_day())
+                    let place = (ci as u128) << 32 | mi as u128;
+                    u128::from(m.date.sort_key()) << 64 | place
                 })
             })
             .collect();
-        chronological.sort_unstable_by_key(|&(date, at, _)| (date, at));
-        let chronological = chronological
+        keys.sort_unstable();
+        let chronological = keys
             .into_iter()
-            .map(|(date, at, last)| (at, date.first_day(), last))
+            .map(|key| {
+                let at = MilestoneRef {
+                    chantier: (key >> 32) as u32 as usize,
+                    milestone: key as u32 as usize,
+                };
+                let m = &dataset.chantiers[at.chantier].milestones[at.milestone];
+                (at, m.date.first_day(), m.last_day())
+            })
             .collect();
         Index {
             today,
