@@ -1,8 +1,7 @@
 //! The root component: loads the dataset, then routes.
 
+use agenda_core::route::Route;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::components::load_failure::LoadFailure;
 use crate::data::{fetch_agenda, Agenda};
@@ -10,37 +9,48 @@ use crate::pages::{
     agenda::AgendaPage, chantier::ChantierPage, contribute::ContributePage, legal::LegalPage,
     not_found::NotFound, other_build::OtherBuild, subscriptions::SubscriptionsPage,
 };
+use crate::router::{use_location, Router};
 
-/// The routes of one build. The agenda and the contribution editor are two wasm
-/// builds of this crate: each routes the other's addresses to [`OtherBuild`], which
-/// loads them from the server.
-pub type Pages = fn() -> AnyView;
+/// The pages of one build. The agenda and the contribution editor are two wasm
+/// builds of this crate: each shows the other's addresses with [`OtherBuild`], which
+/// loads them from the server, and leaves the browser to follow links to them.
+#[derive(Clone, Copy)]
+pub struct Pages {
+    /// Whether this build shows the page itself.
+    pub shows: fn(&Route) -> bool,
+    /// The page's view.
+    pub view: fn(Route) -> AnyView,
+}
 
 /// The agenda's build: the agenda, the chantiers' pages, subscriptions, legal pages.
-pub fn agenda_pages() -> AnyView {
-    view! {
-        <Routes fallback=NotFound>
-            <Route path=path!("/") view=AgendaPage />
-            <Route path=path!("/chantiers/:id") view=ChantierPage />
-            <Route path=path!("/abonnements") view=SubscriptionsPage />
-            <Route path=path!("/contribuer") view=OtherBuild />
-            <Route path=path!("/contribuer/:id") view=OtherBuild />
-            <Route path=path!("/:page") view=LegalPage />
-        </Routes>
+pub const AGENDA_PAGES: Pages = Pages {
+    shows: |route| !matches!(route, Route::Contribute(_)),
+    view: agenda_page,
+};
+
+fn agenda_page(route: Route) -> AnyView {
+    match route {
+        Route::Agenda => view! { <AgendaPage /> }.into_any(),
+        Route::Chantier(id) => view! { <ChantierPage id /> }.into_any(),
+        Route::Subscriptions => view! { <SubscriptionsPage /> }.into_any(),
+        Route::Page(name) => view! { <LegalPage name /> }.into_any(),
+        Route::NotFound(_) => view! { <NotFound /> }.into_any(),
+        Route::Contribute(_) => view! { <OtherBuild /> }.into_any(),
     }
-    .into_any()
 }
 
 /// The editor's build (`--features editor`), served at `/contribuer` and
 /// `/contribuer/:id`; every other address belongs to the agenda's build.
-pub fn editor_pages() -> AnyView {
-    view! {
-        <Routes fallback=OtherBuild>
-            <Route path=path!("/contribuer") view=ContributePage />
-            <Route path=path!("/contribuer/:id") view=ContributePage />
-        </Routes>
+pub const EDITOR_PAGES: Pages = Pages {
+    shows: |route| matches!(route, Route::Contribute(_)),
+    view: editor_page,
+};
+
+fn editor_page(route: Route) -> AnyView {
+    match route {
+        Route::Contribute(id) => view! { <ContributePage id /> }.into_any(),
+        _ => view! { <OtherBuild /> }.into_any(),
     }
-    .into_any()
 }
 
 /// The app: the dataset is loaded once per visit (and on "Réessayer"), then every
@@ -55,16 +65,19 @@ pub fn App(pages: Pages) -> impl IntoView {
     let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
 
     view! {
-        <Router base=crate::document::base_path()>
+        <Router shows=pages.shows>
             {move || match agenda.get() {
                 None => view! { <Loading /> }.into_any(),
                 Some(Err(error)) => view! { <LoadFailure error retry /> }.into_any(),
                 Some(Ok(loaded)) => {
                     let saved_copy_of = loaded.saved_copy_of;
                     provide_context::<Agenda>(loaded);
+                    let location = use_location();
+                    // A new page only when the path changes, not the query.
+                    let route = Memo::new(move |_| Route::parse(&location.path.get()));
                     view! {
                         {saved_copy_of.map(|day| view! { <SavedCopyNotice day retry /> })}
-                        {pages()}
+                        {move || (pages.view)(route.get())}
                     }
                         .into_any()
                 }

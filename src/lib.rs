@@ -14,12 +14,13 @@ pub mod document;
 pub mod nav;
 pub mod pages;
 pub mod panic;
+pub mod router;
 pub mod visits;
 
 use wasm_bindgen::JsCast;
 
-/// Starts the app with one build's pages ([`app::agenda_pages`] or
-/// [`app::editor_pages`]) in index.html's `#app`.
+/// Starts the app with one build's pages ([`app::AGENDA_PAGES`] or
+/// [`app::EDITOR_PAGES`]) in index.html's `#app`.
 pub fn start(pages: app::Pages) {
     panic::install_hook();
     document::remember_loaded_path();

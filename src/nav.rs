@@ -3,12 +3,12 @@
 //! The URL is the single source of truth for filters: components read the parsed
 //! [`AgendaQuery`] and write a new one, which replaces the history entry.
 
+use agenda_core::route::Route;
 use agenda_core::AgendaQuery;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 use crate::data::Agenda;
+use crate::router::{use_location, use_navigate};
 
 thread_local! {
     static BASE: String = crate::document::base_path();
@@ -30,12 +30,12 @@ fn with_query(path: &str, query: &AgendaQuery) -> String {
 
 /// The agenda showing `query`.
 pub fn agenda_href(query: &AgendaQuery) -> String {
-    with_query("/", query)
+    with_query(&Route::Agenda.path(), query)
 }
 
 /// A chantier's page; it carries the agenda's query so "Retour à l'agenda" restores it.
 pub fn chantier_href(id: &str, query: &AgendaQuery) -> String {
-    with_query(&format!("/chantiers/{id}"), query)
+    with_query(&Route::Chantier(id.to_string()).path(), query)
 }
 
 /// The current agenda query, parsed from the URL; unknown codes dropped.
@@ -53,14 +53,5 @@ pub fn use_agenda_query() -> Memo<AgendaQuery> {
 /// scroll position, so filtering never jumps the page.
 pub fn use_set_agenda_query() -> Callback<AgendaQuery> {
     let navigate = use_navigate();
-    Callback::new(move |query: AgendaQuery| {
-        navigate(
-            &agenda_href(&query),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        )
-    })
+    Callback::new(move |query: AgendaQuery| navigate(&agenda_href(&query), true))
 }

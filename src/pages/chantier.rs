@@ -3,7 +3,6 @@
 use agenda_core::{french, milestone_status, Chantier, Milestone};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::badges::{NatureBadge, StatusBadge, ThemeTags};
 use crate::components::editor::send::ContributeLinks;
@@ -13,33 +12,30 @@ use crate::data::Agenda;
 use crate::nav::{agenda_href, use_agenda_query};
 use crate::pages::not_found::NotFoundMessage;
 
-/// The detail view of `/chantiers/:id`.
+/// The detail view of `/chantiers/{id}`.
 #[component]
-pub fn ChantierPage() -> impl IntoView {
+pub fn ChantierPage(id: String) -> impl IntoView {
     let agenda = expect_context::<Agenda>();
-    let params = use_params_map();
     let query = use_agenda_query();
     let back = move || agenda_href(&query.get());
 
-    move || {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
-        match agenda.chantier(&id) {
-            Some((index, chantier)) => {
-                crate::document::set_title(&chantier.title);
-                view! { <ChantierDetail chantier=chantier.clone() index back=Signal::derive(back) /> }.into_any()
+    match agenda.chantier(&id) {
+        Some((index, chantier)) => {
+            crate::document::set_title(&chantier.title);
+            view! { <ChantierDetail chantier=chantier.clone() index back=Signal::derive(back) /> }
+                .into_any()
+        }
+        None => {
+            crate::document::set_title("Chantier introuvable");
+            view! {
+                <NotFoundMessage
+                    title="Chantier introuvable"
+                    text=format!(
+                        "Aucun chantier de l'agenda n'a l'identifiant « {id} ». Il a pu être renommé ou retiré ; retrouvez-le depuis l'agenda."
+                    )
+                />
             }
-            None => {
-                crate::document::set_title("Chantier introuvable");
-                view! {
-                    <NotFoundMessage
-                        title="Chantier introuvable"
-                        text=format!(
-                            "Aucun chantier de l'agenda n'a l'identifiant « {id} ». Il a pu être renommé ou retiré ; retrouvez-le depuis l'agenda."
-                        )
-                    />
-                }
-                    .into_any()
-            }
+                .into_any()
         }
     }
 }

@@ -6,7 +6,6 @@
 use agenda_core::draft::Draft;
 use agenda_core::{french, Chantier};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::editor::form::DraftForm;
 use crate::components::editor::preview::Preview;
@@ -46,33 +45,29 @@ fn remove_draft(key: &str) {
     }
 }
 
-/// The view of `/contribuer` and `/contribuer/:id`.
+/// The view of `/contribuer` and `/contribuer/{id}`.
 #[component]
-pub fn ContributePage() -> impl IntoView {
+pub fn ContributePage(id: Option<String>) -> impl IntoView {
     let agenda = expect_context::<Agenda>();
-    let params = use_params_map();
-    move || {
-        let id = params.with(|p| p.get("id"));
-        match id {
-            None => view! { <ContributeEditor published=None /> }.into_any(),
-            Some(id) => match agenda.chantier(&id) {
-                Some((_, chantier)) => {
-                    view! { <ContributeEditor published=Some(chantier.clone()) /> }.into_any()
+    match id {
+        None => view! { <ContributeEditor published=None /> }.into_any(),
+        Some(id) => match agenda.chantier(&id) {
+            Some((_, chantier)) => {
+                view! { <ContributeEditor published=Some(chantier.clone()) /> }.into_any()
+            }
+            None => {
+                crate::document::set_title("Chantier introuvable");
+                view! {
+                    <NotFoundMessage
+                        title="Chantier introuvable"
+                        text=format!(
+                            "Aucun chantier publié n'a l'identifiant « {id} » : il n'y a rien à mettre à jour. Pour proposer un nouveau chantier, ouvrez la page « Contribuer » depuis le pied de page."
+                        )
+                    />
                 }
-                None => {
-                    crate::document::set_title("Chantier introuvable");
-                    view! {
-                        <NotFoundMessage
-                            title="Chantier introuvable"
-                            text=format!(
-                                "Aucun chantier publié n'a l'identifiant « {id} » : il n'y a rien à mettre à jour. Pour proposer un nouveau chantier, ouvrez la page « Contribuer » depuis le pied de page."
-                            )
-                        />
-                    }
-                    .into_any()
-                }
-            },
-        }
+                .into_any()
+            }
+        },
     }
 }
 

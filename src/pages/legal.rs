@@ -2,7 +2,6 @@
 //! cookies. Their text is French and states only what is true of this service.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::pages::not_found::NotFound;
 
@@ -49,25 +48,21 @@ fn legal_text(page: &str) -> Option<LegalText> {
 
 /// The footer's mandatory pages; any other single-segment path is "introuvable".
 #[component]
-pub fn LegalPage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let page = params.with(|p| p.get("page").unwrap_or_default());
-        match legal_text(&page) {
-            Some(text) => {
-                crate::document::set_title(text.title);
-                view! {
-                    <div class="agenda-legal fr-my-4w">
-                        <h1>{text.title}</h1>
-                        {text.paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
-                        <p>
-                            <a class="fr-link" href=crate::nav::app_path("/")>"Revenir à l'agenda"</a>
-                        </p>
-                    </div>
-                }
-                .into_any()
+pub fn LegalPage(name: String) -> impl IntoView {
+    match legal_text(&name) {
+        Some(text) => {
+            crate::document::set_title(text.title);
+            view! {
+                <div class="agenda-legal fr-my-4w">
+                    <h1>{text.title}</h1>
+                    {text.paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+                    <p>
+                        <a class="fr-link" href=crate::nav::app_path("/")>"Revenir à l'agenda"</a>
+                    </p>
+                </div>
             }
-            None => view! { <NotFound /> }.into_any(),
+            .into_any()
         }
+        None => view! { <NotFound /> }.into_any(),
     }
 }

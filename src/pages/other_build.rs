@@ -1,6 +1,7 @@
 //! Addresses served by the other build (the agenda's or the editor's, see
-//! [`crate::app::Pages`]): the router reached one without a page load, so the page is
-//! loaded from the server, which answers with the right build.
+//! [`crate::app::Pages`]): links to them are left to the browser, but the back button
+//! can return to one without a page load, so the page is loaded from the server,
+//! which answers with the right build.
 
 use leptos::prelude::*;
 
@@ -12,8 +13,8 @@ use crate::pages::not_found::NotFound;
 #[component]
 pub fn OtherBuild() -> impl IntoView {
     let stuck = RwSignal::new(false);
-    // The router shows the new page before it updates the address bar: decide once
-    // it has.
+    // Decided once the page is drawn, so "Chargement de la page…" never flashes on a
+    // quick reload.
     request_animation_frame(move || {
         if crate::document::still_at_loaded_path() {
             leptos::logging::warn!(

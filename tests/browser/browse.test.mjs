@@ -224,6 +224,29 @@ describe('every view is a URL', () => {
     assert.equal(await page.getByLabel('Urbanisme', { exact: true }).isChecked(), true);
   });
 
+  test('links of the app open their page without reloading the document, at its top', async () => {
+    const page = await open('/?passes=1');
+    await page.evaluate(() => { window.sameDocument = true; });
+    const link = page.locator('.agenda-item__title a').nth(3);
+    await link.scrollIntoViewIfNeeded();
+    assert.ok((await page.evaluate(() => window.scrollY)) > 0);
+    await link.click();
+    await page.waitForSelector('.agenda-detail h1');
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'the document was not reloaded');
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the new page starts at its top');
+    await page.goBack();
+    await page.waitForSelector('#compteur');
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'Back did not reload either');
+    // A link that opens elsewhere is the browser's: a footer page in a new tab stays a new tab.
+    const [tab] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('link', { name: 'Mentions légales' }).click({ modifiers: ['Control'] }),
+    ]);
+    await tab.waitForLoadState();
+    assert.match(tab.url(), /\/mentions-legales$/);
+    assert.match(page.url(), /\/\?passes=1$/, 'the agenda stays in its tab');
+  });
+
   test('"Copier le lien" copies the page address', async () => {
     const page = await open('/chantiers/referentiel-m57', { permissions: ['clipboard-read', 'clipboard-write'] });
     await page.getByRole('button', { name: 'Copier le lien' }).click();

@@ -7,7 +7,8 @@
 //! - [`load`](mod@load) and [`validate`]: from bytes to valid entries, every problem reported.
 //! - [`status`]: upcoming / ongoing / past, from "today".
 //! - [`search`], [`filter`], [`index`]: what the agenda shows for a set of filters.
-//! - [`query`]: the filters as a URL query, parsed and printed.
+//! - [`query`]: the filters as a URL query, parsed and printed; [`route`]: the pages'
+//!   paths, parsed and printed.
 //! - [`timeline`]: milestones grouped by year and period, as the timeline reads.
 //! - [`frise`]: the horizontal overview's geometry and keyboard navigation.
 //! - [`profile`]: "ma collectivité" and whether each chantier applies to it.
@@ -34,6 +35,7 @@ pub mod model;
 pub mod problem;
 pub mod profile;
 pub mod query;
+pub mod route;
 pub mod search;
 pub mod status;
 pub mod timeline;

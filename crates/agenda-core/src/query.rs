@@ -246,12 +246,18 @@ pub fn encode(value: &str) -> String {
 /// assert_eq!(agenda_core::query::decode("100%"), "100%");
 /// ```
 pub fn decode(value: &str) -> String {
+    percent_decode(value, true)
+}
+
+/// `%XX` sequences decoded, and `+` as a space where `plus_is_space` (a query, not a
+/// path).
+pub(crate) fn percent_decode(value: &str, plus_is_space: bool) -> String {
     let bytes = value.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'+' => out.push(b' '),
+            b'+' if plus_is_space => out.push(b' '),
             b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
                 (Some(h), Some(l)) => {
                     out.push(h * 16 + l);

@@ -1,0 +1,170 @@
+//! The address as reactive state: which page ([`Route`]) and which query, links of
+//! the app followed without loading a document, the browser's back and forward.
+//!
+//! Why not leptos_router: six pages, each one path, need none of its nesting,
+//! loaders or forms, and it was about 8 % of the agenda's wasm (README,
+//! "Performance"). What it did that users notice is here: a click on a link of a
+//! page this build shows (left button, no modifier key, no `target`, `download` or
+//! `rel="external"`) changes the address and the page without a reload; a new page
+//! starts at its top, or at the element its `#fragment` names; back and forward
+//! restore the page and its filters.
+
+use agenda_core::route::Route;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The current address, under the app's base.
+#[derive(Clone, Copy)]
+pub struct Location {
+    /// The path from the app's base, e.g. `/chantiers/referentiel-m57`.
+    pub path: Memo<String>,
+    /// The query string, without its `?`.
+    pub search: Memo<String>,
+}
+
+/// Which pages a build shows itself; the others are loaded from the server.
+pub type Shows = fn(&Route) -> bool;
+
+#[derive(Clone, Copy)]
+struct Address(RwSignal<(String, String)>);
+
+/// Provides the address to the app and follows its links (see the module's comment).
+#[component]
+pub fn Router(shows: Shows, children: Children) -> impl IntoView {
+    let address = RwSignal::new(read_address());
+    provide_context(Address(address));
+    let path = Memo::new(move |_| address.with(|(path, _)| path.clone()));
+    let search = Memo::new(move |_| address.with(|(_, search)| search.clone()));
+    provide_context(Location { path, search });
+    // The app lives as long as the page: its listeners are never removed.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| address.set(read_address()));
+    let _ = window_event_listener(leptos::ev::click, move |ev| {
+        follow_link(&ev, shows, address)
+    });
+    children()
+}
+
+/// The current address.
+pub fn use_location() -> Location {
+    expect_context::<Location>()
+}
+
+/// Shows `href` (a path under the app's base, with its query): a new history entry
+/// that starts at the top of the page, or, with `replace`, the same entry and the
+/// same scroll position (a filter changed).
+pub fn use_navigate() -> impl Fn(&str, bool) + Copy {
+    let Address(address) = expect_context::<Address>();
+    move |href: &str, replace: bool| go(href, replace, address)
+}
+
+fn go(href: &str, replace: bool, address: RwSignal<(String, String)>) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let moved = if replace {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+    } else {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+    };
+    if moved.is_err() {
+        // Another origin, or a browser that refuses: load the address instead.
+        let _ = web_sys::window().map(|w| w.location().set_href(href));
+        return;
+    }
+    address.set(read_address());
+    if !replace {
+        // Once the new page is in the document.
+        request_animation_frame(scroll_to_fragment_or_top);
+    }
+}
+
+fn scroll_to_fragment_or_top() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let fragment = window.location().hash().unwrap_or_default();
+    let target = fragment
+        .strip_prefix('#')
+        .filter(|id| !id.is_empty())
+        .and_then(|id| crate::document::by_id(&agenda_core::query::decode(id)));
+    match target {
+        Some(element) => element.scroll_into_view(),
+        None => window.scroll_to_with_x_and_y(0.0, 0.0),
+    }
+}
+
+/// The address bar's path (under the app's base) and query.
+fn read_address() -> (String, String) {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return ("/".into(), String::new());
+    };
+    let path = location.pathname().unwrap_or_default();
+    let path = under_base(&path).unwrap_or(path);
+    let search = location.search().unwrap_or_default();
+    (path, search.trim_start_matches('?').to_string())
+}
+
+/// `path` without the app's base ("/agenda/chantiers/x" → "/chantiers/x"), if it is
+/// under it.
+fn under_base(path: &str) -> Option<String> {
+    thread_local! {
+        static BASE: String = crate::document::base_path();
+    }
+    let rest = BASE.with(|base| path.strip_prefix(base.as_str()).map(str::to_string))?;
+    let rest = rest.as_str();
+    match rest {
+        "" => Some("/".into()),
+        _ if rest.starts_with('/') => Some(rest.to_string()),
+        _ => None,
+    }
+}
+
+/// A click on a link of a page this build shows: followed in the app.
+fn follow_link(ev: &web_sys::MouseEvent, shows: Shows, address: RwSignal<(String, String)>) {
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.ctrl_key()
+        || ev.meta_key()
+        || ev.alt_key()
+        || ev.shift_key()
+    {
+        return;
+    }
+    let Some(link) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href]").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    let rel_external = link
+        .rel()
+        .split_ascii_whitespace()
+        .any(|word| word.eq_ignore_ascii_case("external"));
+    let other_target = !matches!(link.target().to_ascii_lowercase().as_str(), "" | "_self");
+    if rel_external || other_target || link.has_attribute("download") {
+        return;
+    }
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return;
+    };
+    if Some(link.origin()) != location.origin().ok() {
+        return;
+    }
+    let link_path = link.pathname();
+    let Some(path) = under_base(&link_path) else {
+        return;
+    };
+    if !shows(&Route::parse(&path)) {
+        return;
+    }
+    // Only the fragment differs: the browser scrolls to it.
+    let same_page = location.pathname().ok().as_deref() == Some(link_path.as_str())
+        && location.search().ok() == Some(link.search());
+    if same_page && !link.hash().is_empty() {
+        return;
+    }
+    ev.prevent_default();
+    go(&link.href(), false, address);
+}
