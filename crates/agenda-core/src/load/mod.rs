@@ -27,6 +27,7 @@ use crate::model::{
 use crate::problem::{EntryRef, Problem, ProblemKind};
 use crate::validate::{self, Vocabulary};
 
+mod path;
 mod streaming;
 pub use streaming::Streaming;
 
@@ -162,20 +163,53 @@ fn read<T: serde::de::DeserializeOwned>(
     value: Value,
     unknown: &mut Vec<String>,
 ) -> Result<T, (String, String)> {
-    let mut track = serde_path_to_error::Track::new();
-    let de = serde_path_to_error::Deserializer::new(value, &mut track);
-    deserialize_noting_unknown(de, unknown).map_err(|e| {
-        let e = serde_path_to_error::Error::new(track.path(), e);
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        let (missing, message) = serde_message_fr(&e.into_inner().to_string());
-        match missing {
-            // Point at the missing field itself, not at its parent.
-            Some(field) if path.is_empty() => (field, message),
-            Some(field) => (format!("{path}.{field}"), message),
-            None => (path, message),
-        }
-    })
+    // Through its text: the same deserializers as the one pass, no second copy. (Its
+    // keys then come in order, so every path to here meets the same first error.)
+    read_text(&value.to_string(), unknown)
+}
+
+/// [`read`] from a JSON text.
+fn read_text<T: serde::de::DeserializeOwned>(
+    text: &str,
+    unknown: &mut Vec<String>,
+) -> Result<T, (String, String)> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    deserialize_noting_unknown(&mut deserializer, unknown)
+        .and_then(|value| deserializer.end().map(|()| value))
+        .map_err(|e| {
+            let mut offset = path::offset_of(text, e.line(), e.column());
+            let message = e.to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m);
+            // A code (an enum) given something else than a text; serde_json's position
+            // then includes the first byte of the value it only looked at.
+            let message = match message {
+                "expected value" => {
+                    offset = offset.saturating_sub(1);
+                    format!(
+                        "invalid type: {}, expected a string",
+                        path::value_at(text, offset)
+                    )
+                }
+                other => other.to_string(),
+            };
+            let (missing, french) = serde_message_fr(&message);
+            // A missing field, or a list given for an object, is the object's error.
+            let own_error = missing.is_some() || message.starts_with("invalid length");
+            let mut path = path::path_at(text, offset, !own_error);
+            // An object given for a code: its first key was read as the code.
+            if message.starts_with("unknown variant") && path::after_key(text, offset) {
+                path = path::parent(&path).to_string();
+            }
+            let message = french;
+            match missing {
+                // Point at the missing field itself, not at its parent.
+                Some(field) if path.is_empty() => (field, message),
+                Some(field) => (format!("{path}.{field}"), message),
+                None => (path, message),
+            }
+        })
 }
 
 /// serde's English messages, in French. Returns the missing field's name when the
@@ -205,16 +239,24 @@ fn serde_message_fr(message: &str) -> (Option<String>, String) {
     }
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         if let Some((found, expected)) = rest.split_once(", expected ") {
-            let expected = expected.trim_start_matches("one of ");
+            let expected = expected
+                .trim_start_matches("one of ")
+                .replace("` or `", "`, `");
             return (
                 None,
                 format!(
                     "valeur {} inconnue ; valeurs possibles : {}",
                     quoted(found),
-                    quoted(expected)
+                    quoted(&expected)
                 ),
             );
         }
+    }
+    if message.starts_with("invalid length") && message.contains("expected struct") {
+        return (
+            None,
+            "type incorrect (attendu : un objet ; trouvé : une liste)".to_string(),
+        );
     }
     if message.starts_with("input contains invalid characters")
         || message.starts_with("premature end of input")
@@ -559,7 +601,8 @@ fn read_entry(
                     let id = Some(chantier.id.chars().take(80).collect());
                     return (id, Ok(chantier));
                 }
-                // Parsed as a whole by the fast split: this cannot fail.
+                // Parsed as a whole by the fast split: this cannot fail. Read again as
+                // the other paths read an entry, so each finds the same first error.
                 Err(_) => match serde_json::from_str(raw.get()) {
                     Ok(value) => value,
                     Err(e) => return (None, Err((String::new(), e.to_string()))),
@@ -838,5 +881,144 @@ mod fast_path_tests {
             assert_eq!(Ok(fast.clone()), load_by_entry(bytes.as_bytes()));
             assert_eq!(Ok(fast), load_slowly(bytes.as_bytes()));
         }
+    }
+}
+
+/// The paths found from serde_json's positions ([`path`]) against those of a tracking
+/// deserializer (serde_path_to_error, what the app used before, a test dependency
+/// only), on every way of breaking every field of real entries.
+#[cfg(test)]
+mod path_tests {
+    use super::*;
+    use serde_json::json;
+
+    fn read_tracked(value: Value) -> Result<Chantier, (String, String)> {
+        let mut track = serde_path_to_error::Track::new();
+        let deserializer = serde_path_to_error::Deserializer::new(value, &mut track);
+        Chantier::deserialize(deserializer).map_err(|e| {
+            let e = serde_path_to_error::Error::new(track.path(), e);
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            let (missing, message) = serde_message_fr(&e.into_inner().to_string());
+            match missing {
+                Some(field) if path.is_empty() => (field, message),
+                Some(field) => (format!("{path}.{field}"), message),
+                None => (path, message),
+            }
+        })
+    }
+
+    /// Every place in `value`, as a list of keys and indexes.
+    fn places(value: &Value, at: Vec<Value>, out: &mut Vec<Vec<Value>>) {
+        match value {
+            Value::Object(map) => {
+                for (key, inner) in map {
+                    let mut here = at.clone();
+                    here.push(json!(key));
+                    out.push(here.clone());
+                    places(inner, here, out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, inner) in items.iter().enumerate() {
+                    let mut here = at.clone();
+                    here.push(json!(i));
+                    out.push(here.clone());
+                    places(inner, here, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `value` with the thing at `place` replaced (`Some`) or removed (`None`).
+    fn broken(value: &Value, place: &[Value], with: Option<&Value>) -> Value {
+        let mut value = value.clone();
+        let (last, parents) = place.split_last().expect("a place");
+        let mut parent = &mut value;
+        for step in parents {
+            parent = match step {
+                Value::String(key) => &mut parent[key.as_str()],
+                step => &mut parent[step.as_u64().unwrap() as usize],
+            };
+        }
+        match (last, with) {
+            (Value::String(key), Some(w)) => parent[key.as_str()] = w.clone(),
+            (Value::String(key), None) => {
+                parent.as_object_mut().unwrap().remove(key);
+            }
+            (i, Some(w)) => parent[i.as_u64().unwrap() as usize] = w.clone(),
+            (i, None) => {
+                parent
+                    .as_array_mut()
+                    .unwrap()
+                    .remove(i.as_u64().unwrap() as usize);
+            }
+        }
+        value
+    }
+
+    #[test]
+    fn every_broken_field_has_the_path_a_tracking_deserializer_gives() {
+        let bytes = std::fs::read("../../public/data/agenda.json").expect("the shipped dataset");
+        let dataset: Value = serde_json::from_slice(&bytes).unwrap();
+        let replacements = [
+            json!(12345),
+            json!(-1.5),
+            json!(true),
+            json!(null),
+            json!("texte"),
+            json!("2024-02-30"),
+            json!({"x": 1}),
+            json!({}),
+            json!([]),
+            json!(["y"]),
+        ];
+        let mut compared = 0;
+        for entry in dataset["chantiers"].as_array().unwrap().iter().take(12) {
+            let mut all = Vec::new();
+            places(entry, Vec::new(), &mut all);
+            for place in &all {
+                for with in replacements.iter().map(Some).chain([None]) {
+                    let value = broken(entry, place, with);
+                    let ours = read::<Chantier>(value.clone(), &mut Vec::new()).map(|_| ());
+                    let theirs = read_tracked(value).map(|_| ());
+                    match (&ours, &theirs) {
+                        // The tracking deserializer's wording had English left in it
+                        // ("texte or map", "unit value", "invalid value: map…"): ours
+                        // must be all French.
+                        (Err((path, message)), Err((their_path, their_message)))
+                            if [" or ", "unit value", "invalid value", "invalid length"]
+                                .iter()
+                                .any(|english| their_message.contains(english)) =>
+                        {
+                            assert_eq!(path, their_path, "{place:?} ← {with:?}");
+                            let found =
+                                |m: &str| m.rsplit_once("trouvé : ").map(|(_, f)| f.to_string());
+                            assert!(
+                                [
+                                    " or ", "unit", "value", "map", "sequence", "integer",
+                                    "invalid"
+                                ]
+                                .iter()
+                                .all(|english| !message.contains(english)),
+                                "{message} ({place:?} ← {with:?})"
+                            );
+                            // What was found is said as before, where it was French.
+                            if let (Some(ours), Some(theirs)) =
+                                (found(message), found(their_message))
+                            {
+                                if !theirs.contains("unit value") {
+                                    assert_eq!(ours, theirs, "{place:?} ← {with:?}");
+                                }
+                            }
+                        }
+                        _ => assert_eq!(ours, theirs, "{place:?} ← {with:?}"),
+                    }
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 5000, "{compared}");
     }
 }
