@@ -295,11 +295,18 @@ fn type_fr(serde_words: &str) -> String {
     words
 }
 
+/// An entry's id as its problems name it: at most 80 characters of it. (Only a long
+/// one is cut: ids of a valid file are short.)
+fn entry_id(id: &str) -> String {
+    if id.len() <= 80 {
+        id.to_string()
+    } else {
+        id.chars().take(80).collect()
+    }
+}
+
 pub(crate) fn id_of(value: &Value) -> Option<String> {
-    value
-        .get("id")
-        .and_then(Value::as_str)
-        .map(|s| s.chars().take(80).collect())
+    value.get("id").and_then(Value::as_str).map(entry_id)
 }
 
 /// Checks the schema version: same major accepted, newer minor a warning.
@@ -588,7 +595,7 @@ fn read_entry(
     let value = match entry {
         Entry::Typed(chantier, found) => {
             unknown.extend(found);
-            let id = Some(chantier.id.chars().take(80).collect());
+            let id = Some(entry_id(&chantier.id));
             return (id, Ok(*chantier));
         }
         Entry::Raw(raw) => {
@@ -598,7 +605,7 @@ fn read_entry(
             match typed {
                 Ok(chantier) => {
                     unknown.extend(found);
-                    let id = Some(chantier.id.chars().take(80).collect());
+                    let id = Some(entry_id(&chantier.id));
                     return (id, Ok(chantier));
                 }
                 // Parsed as a whole by the fast split: this cannot fail. Read again as
