@@ -2,7 +2,7 @@
 //! the app followed without loading a document, the browser's back and forward.
 //!
 //! Why not leptos_router: six pages, each one path, need none of its nesting,
-//! loaders or forms, and it was about 8 % of the agenda's wasm (README,
+//! loaders or forms, and it was 11 % of the agenda's wasm (README,
 //! "Performance"). What it did that users notice is here: a click on a link of a
 //! page this build shows (left button, no modifier key, no `target`, `download` or
 //! `rel="external"`) changes the address and the page without a reload; a new page
