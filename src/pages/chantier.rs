@@ -26,7 +26,6 @@ pub fn ChantierPage(id: String) -> impl IntoView {
                 .into_any()
         }
         None => {
-            crate::document::set_title("Chantier introuvable");
             view! {
                 <NotFoundMessage
                     title="Chantier introuvable"

@@ -56,7 +56,6 @@ pub fn ContributePage(id: Option<String>) -> impl IntoView {
                 view! { <ContributeEditor published=Some(chantier.clone()) /> }.into_any()
             }
             None => {
-                crate::document::set_title("Chantier introuvable");
                 view! {
                     <NotFoundMessage
                         title="Chantier introuvable"

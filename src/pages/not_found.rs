@@ -5,10 +5,9 @@ use leptos::prelude::*;
 
 use crate::nav::agenda_href;
 
-/// The router's fallback.
+/// Any address that is no page of the app.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    crate::document::set_title("Page introuvable");
     view! {
         <NotFoundMessage
             title="Page introuvable"
@@ -17,9 +16,11 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
-/// A French "introuvable" message with a link back to the agenda.
+/// A French "introuvable" message with a link back to the agenda; the page's title
+/// says the same.
 #[component]
 pub fn NotFoundMessage(title: &'static str, text: String) -> impl IntoView {
+    crate::document::set_title(title);
     view! {
         <div class="agenda-not-found fr-my-4w">
             <h1>{title}</h1>
