@@ -38,11 +38,12 @@ enum Frame {
 ///
 /// serde_json places an error where it stopped reading: past a text or number it
 /// read, before a value it only looked at (an object where a text was expected).
-/// A container whose closing bracket is the last byte read is re-entered at its last key or
-/// index when `enter_closed`: serde_json places an error raised outside its reader
-/// (an unknown enum value, a date that does not exist) where the enclosing object or
-/// list ends, which for its last field is past that bracket. Not for a missing field,
-/// whose place is the object itself.
+/// A container whose closing bracket is the last byte read is re-entered at its last
+/// key or index when `enter_closed`: serde_json places an error raised outside its
+/// reader (an unknown enum value, a date that does not exist) where the enclosing
+/// object or list ends, which for its last field is past that bracket. Not for the
+/// object's own errors (a missing field, a list given for it), whose place is the
+/// object itself.
 pub(super) fn path_at(text: &str, offset: usize, enter_closed: bool) -> String {
     let bytes = text.as_bytes();
     let end = offset.min(bytes.len());
