@@ -54,8 +54,16 @@ pub fn is_agenda_address() -> bool {
     current_path().trim_end_matches('/') == base_path()
 }
 
-/// The path the app is served under ("/" or e.g. "/agenda/"), from `<base href>`.
+/// The path the app is served under, without its last `/` ("" or e.g. "/agenda"),
+/// from `<base href>`; read once.
 pub fn base_path() -> String {
+    thread_local! {
+        static BASE: String = read_base_path();
+    }
+    BASE.with(Clone::clone)
+}
+
+fn read_base_path() -> String {
     let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())

@@ -10,13 +10,14 @@ use leptos::prelude::*;
 use crate::data::Agenda;
 use crate::router::{use_location, use_navigate};
 
-thread_local! {
-    static BASE: String = crate::document::base_path();
+/// An absolute path within the app, under its base ("/agenda" when hosted there).
+fn app_path(path: &str) -> String {
+    format!("{}{path}", crate::document::base_path())
 }
 
-/// An absolute path within the app, under its base ("/agenda" when hosted there).
-pub fn app_path(path: &str) -> String {
-    BASE.with(|base| format!("{base}{path}"))
+/// The address of a page of the app.
+pub fn href(route: &Route) -> String {
+    app_path(&route.path())
 }
 
 fn with_query(path: &str, query: &AgendaQuery) -> String {

@@ -107,11 +107,8 @@ fn read_address() -> (String, String) {
 /// `path` without the app's base ("/agenda/chantiers/x" → "/chantiers/x"), if it is
 /// under it.
 fn under_base(path: &str) -> Option<String> {
-    thread_local! {
-        static BASE: String = crate::document::base_path();
-    }
-    let rest = BASE.with(|base| path.strip_prefix(base.as_str()).map(str::to_string))?;
-    let rest = rest.as_str();
+    let base = crate::document::base_path();
+    let rest = path.strip_prefix(base.as_str())?;
     match rest {
         "" => Some("/".into()),
         _ if rest.starts_with('/') => Some(rest.to_string()),

@@ -3,6 +3,7 @@
 
 use agenda_core::export::{csv::csv, ics};
 use agenda_core::index::MilestoneRef;
+use agenda_core::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -79,7 +80,7 @@ pub fn ExportSelection(milestones: Signal<Vec<MilestoneRef>>) -> impl IntoView {
                 </button>
             </li>
             <li>
-                <a class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" href=crate::nav::app_path("/abonnements")>
+                <a class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" href=crate::nav::href(&Route::Subscriptions)>
                     "S'abonner"
                 </a>
             </li>

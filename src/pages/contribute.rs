@@ -4,6 +4,7 @@
 //! again (after a reload, a crash, a closed tab).
 
 use agenda_core::draft::Draft;
+use agenda_core::route::Route;
 use agenda_core::{french, Chantier};
 use leptos::prelude::*;
 
@@ -12,7 +13,7 @@ use crate::components::editor::preview::Preview;
 use crate::components::editor::send::SendSection;
 use crate::components::editor::{focus_later, Editor, ErrorSummary};
 use crate::data::Agenda;
-use crate::nav::{app_path, chantier_href};
+use crate::nav::{chantier_href, href};
 use crate::pages::not_found::NotFoundMessage;
 
 /// Where drafts are kept in localStorage: one key for the new chantier, one per update.
@@ -213,7 +214,7 @@ fn ContributeEditor(published: Option<Chantier>) -> impl IntoView {
         <div class="agenda-editor">
             <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
                 <ol class="fr-breadcrumb__list">
-                    <li><a class="fr-breadcrumb__link" href=app_path("/")>"Agenda"</a></li>
+                    <li><a class="fr-breadcrumb__link" href=href(&Route::Agenda)>"Agenda"</a></li>
                     {crumb}
                     <li><a class="fr-breadcrumb__link" aria-current="page">"Contribuer"</a></li>
                 </ol>

@@ -1,6 +1,7 @@
 //! The pages the footer must link to: accessibility, legal notice, personal data,
 //! cookies. Their text is French and states only what is true of this service.
 
+use agenda_core::route::Route;
 use leptos::prelude::*;
 
 use crate::pages::not_found::NotFound;
@@ -57,7 +58,7 @@ pub fn LegalPage(name: String) -> impl IntoView {
                     <h1>{text.title}</h1>
                     {text.paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
                     <p>
-                        <a class="fr-link" href=crate::nav::app_path("/")>"Revenir à l'agenda"</a>
+                        <a class="fr-link" href=crate::nav::href(&Route::Agenda)>"Revenir à l'agenda"</a>
                     </p>
                 </div>
             }

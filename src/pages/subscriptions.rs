@@ -1,6 +1,7 @@
 //! "S'abonner": the calendars and the feed generated at build time, whose URLs a
 //! calendar client or a feed reader subscribes to.
 
+use agenda_core::route::Route;
 use leptos::prelude::*;
 
 use crate::data::Agenda;
@@ -48,7 +49,7 @@ pub fn SubscriptionsPage() -> impl IntoView {
             <p class="fr-text--sm">
                 "Les dates connues au mois, au trimestre ou à l'année près apparaissent sur toute la période, avec la précision rappelée dans le titre (par exemple « [3e trimestre 2025] »)."
             </p>
-            <p><a class="fr-link" href=crate::nav::app_path("/")>"Revenir à l'agenda"</a></p>
+            <p><a class="fr-link" href=crate::nav::href(&Route::Agenda)>"Revenir à l'agenda"</a></p>
         </div>
     }
 }

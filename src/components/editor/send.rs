@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use agenda_core::draft::{contribution_email, contribution_filename, feedback_email};
 use agenda_core::merge::Contribution;
+use agenda_core::route::Route;
 use agenda_core::{french, Chantier, Dataset};
 use leptos::prelude::*;
 
@@ -223,9 +224,13 @@ pub fn ContributeLinks(chantier: Chantier) -> impl IntoView {
         .contributions
         .as_ref()
         .and_then(|c| c.email.clone());
-    let page = format!("{}chantiers/{}", crate::document::base_url(), chantier.id);
+    let page = format!(
+        "{}{}",
+        crate::document::base_url().trim_end_matches('/'),
+        Route::Chantier(chantier.id.clone()).path()
+    );
     let mail = feedback_email(&chantier, fallback.as_deref(), &page);
-    let edit = crate::nav::app_path(&format!("/contribuer/{}", chantier.id));
+    let edit = crate::nav::href(&Route::Contribute(Some(chantier.id.clone())));
     view! {
         <section class="agenda-detail__contribute fr-mt-4w" aria-labelledby="contribuer-fiche">
             <h2 class="fr-h4" id="contribuer-fiche">"Contribuer à cette fiche"</h2>
