@@ -225,9 +225,9 @@ async fn read_body(
     }
 }
 
-/// How many chantiers' search texts are folded per task: about 10 ms of work on a
+/// How many chantiers' search texts are indexed per task: about 10 ms of work on a
 /// slow laptop, so typing and scrolling stay fluid meanwhile.
-const SEARCH_SLICE: usize = 400;
+const SEARCH_SLICE: usize = 200;
 
 /// Prepares the search index in slices once the agenda is on screen, so the first
 /// render does not wait for it and the first keystroke rarely does. Calling it again

@@ -49,6 +49,8 @@ fn fixture(size: usize) -> &'static (Dataset, Index) {
     cache.entry(size).or_insert_with(|| {
         let dataset = generate::dataset(size, SEED);
         let index = Index::new(&dataset, today());
+        // As in the app once the search is prepared (src/data.rs).
+        index.prepare_search(&dataset, usize::MAX);
         Box::leak(Box::new((dataset, index)))
     })
 }
@@ -85,8 +87,7 @@ fn index_new(bencher: Bencher, size: usize) {
     bencher.bench(|| Index::new(black_box(dataset), today()));
 }
 
-/// The search texts, folded in slices after the first render (the app) or at the
-/// first text search.
+/// The words of the search texts, indexed in slices after the first render (the app).
 #[divan::bench(args = SIZES, max_time = 1.5)]
 fn index_prepare_search(bencher: Bencher, size: usize) {
     let (dataset, _) = fixture(size);

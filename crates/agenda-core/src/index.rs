@@ -1,9 +1,10 @@
 //! Precomputed views of a dataset so that filtering at each keystroke only compares.
 //!
 //! Built once per loaded dataset and "today": statuses, every milestone in
-//! chronological order, and (in slices, see [`Index::prepare_search`]) the folded
-//! search text.
+//! chronological order, and (in slices, see [`Index::prepare_search`]) the words of
+//! the folded search texts.
 
+use std::collections::VecDeque;
 use std::sync::{Mutex, PoisonError};
 
 use chrono::NaiveDate;
@@ -12,6 +13,7 @@ use crate::filter::Filter;
 use crate::model::{Chantier, Dataset};
 use crate::search;
 use crate::status::{chantier_status, Status};
+use crate::word_index::WordIndex;
 
 /// A milestone, by position: `chantiers[chantier].milestones[milestone]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -53,14 +55,14 @@ impl Selection {
 
 /// A dataset's search and filter index for a given day.
 ///
-/// The folded search texts are the costly part (every word of every chantier): they
-/// are built by [`Index::prepare_search`] in slices after the first render, or at
-/// the first text search, whichever comes first.
+/// The words of the folded search texts are the costly part (every word of every
+/// chantier): they are indexed by [`Index::prepare_search`] in slices after the first
+/// render.
 #[derive(Debug)]
 pub struct Index {
     today: NaiveDate,
-    /// `folded[i]` is chantier `i`'s search text, for the first `folded.len()` ones.
-    folded: Mutex<Vec<String>>,
+    /// The chantiers' search texts, indexed or folded so far.
+    texts: Mutex<SearchTexts>,
     statuses: Vec<Status>,
     /// Every milestone in chronological order, with its first and last day.
     chronological: Vec<(MilestoneRef, NaiveDate, NaiveDate)>,
@@ -115,15 +117,15 @@ impl Index {
             .collect();
         Index {
             today,
-            folded: Mutex::new(Vec::new()),
+            texts: Mutex::new(SearchTexts::default()),
             statuses,
             chronological,
         }
     }
 
-    /// Folds the search texts of up to `budget` more chantiers; `true` once all are
+    /// Indexes the search texts of up to `budget` more chantiers; `true` once all are
     /// ready. Lets the app spread the work over several tasks instead of freezing
-    /// the page; a text search completes whatever is left.
+    /// the page; meanwhile a text search reads the texts not indexed yet.
     ///
     /// ```
     /// use agenda_core::{Filter, Index};
@@ -134,8 +136,8 @@ impl Index {
     /// assert!(index.prepare_search(&dataset, usize::MAX));
     /// ```
     pub fn prepare_search(&self, dataset: &Dataset, budget: usize) -> bool {
-        let mut folded = self.folded.lock().unwrap_or_else(PoisonError::into_inner);
-        fold_more(&mut folded, dataset, budget)
+        let mut texts = self.texts.lock().unwrap_or_else(PoisonError::into_inner);
+        texts.index_more(dataset, budget)
     }
 
     /// The day the index was built for.
@@ -171,14 +173,14 @@ impl Index {
     /// milestones within the period.
     pub fn select(&self, dataset: &Dataset, filter: &Filter) -> Selection {
         let text = search::Matcher::new(&filter.text);
-        let mut folded = self.folded.lock().unwrap_or_else(PoisonError::into_inner);
-        if !text.is_empty() {
-            fold_more(&mut folded, dataset, usize::MAX);
-        }
+        let found = (!text.is_empty()).then(|| {
+            let mut texts = self.texts.lock().unwrap_or_else(PoisonError::into_inner);
+            texts.search(dataset, &text)
+        });
         let passing: Vec<bool> = (0..dataset.chantiers.len())
             .map(|i| {
-                self.chantier_matches(dataset, i, filter)
-                    && (text.is_empty() || folded.get(i).is_some_and(|t| text.matches(t)))
+                found.as_ref().is_none_or(|found| found[i])
+                    && self.chantier_matches(dataset, i, filter)
             })
             .collect();
         let mut seen = vec![false; dataset.chantiers.len()];
@@ -202,16 +204,51 @@ impl Index {
     }
 }
 
-/// Folds the next `budget` chantiers' texts into `folded`; whether all are done.
-fn fold_more(folded: &mut Vec<String>, dataset: &Dataset, budget: usize) -> bool {
-    let start = folded.len();
-    let end = start.saturating_add(budget).min(dataset.chantiers.len());
-    folded.extend(
-        dataset.chantiers[start..end]
-            .iter()
-            .map(|c| search_text(dataset, c)),
-    );
-    folded.len() == dataset.chantiers.len()
+/// The search texts of a dataset's chantiers, in order: the first ones in the word
+/// index, the next ones folded only, while the index is prepared.
+///
+/// Indexing a text costs about three times folding it. A search before the index is
+/// complete folds what is left and searches those texts one by one, as before the
+/// index existed: the first search waits for folding only (a second and a half at
+/// 100,000 chantiers in the browser), not for the whole index, and the next ones are
+/// no slower than they were. Preparation then indexes the folded texts.
+#[derive(Debug, Default)]
+struct SearchTexts {
+    words: WordIndex,
+    /// The folded texts of chantiers `words.len()` onwards.
+    folded: VecDeque<String>,
+}
+
+impl SearchTexts {
+    /// Indexes up to `budget` more chantiers' texts; whether all are indexed.
+    fn index_more(&mut self, dataset: &Dataset, budget: usize) -> bool {
+        let end = self
+            .words
+            .len()
+            .saturating_add(budget)
+            .min(dataset.chantiers.len());
+        while self.words.len() < end {
+            let text = self
+                .folded
+                .pop_front()
+                .unwrap_or_else(|| search_text(dataset, &dataset.chantiers[self.words.len()]));
+            self.words.add(&text);
+        }
+        self.words.len() == dataset.chantiers.len()
+    }
+
+    /// Whether each chantier's text contains every word of `query`.
+    fn search(&mut self, dataset: &Dataset, query: &search::Matcher) -> Vec<bool> {
+        let folded_up_to = self.words.len() + self.folded.len();
+        self.folded.extend(
+            dataset.chantiers[folded_up_to..]
+                .iter()
+                .map(|c| search_text(dataset, c)),
+        );
+        let mut found = self.words.matching(query);
+        found.extend(self.folded.iter().map(|text| query.matches(text)));
+        found
+    }
 }
 
 /// Everything free-text search looks at, folded once.
@@ -258,11 +295,16 @@ mod tests {
             for text in ["facture", "demat ads", "zzz", "", "é"] {
                 let index = Index::new(&dataset, today);
                 index.prepare_search(&dataset, budget);
-                assert_eq!(
-                    index.select(&dataset, &filter(text)),
-                    prepared.select(&dataset, &filter(text)),
-                    "budget {budget}, text {text:?}"
-                );
+                // A search while preparing, preparation going on (from the texts
+                // that search folded), a search again, and once all is indexed.
+                for more in [0, 5, usize::MAX] {
+                    index.prepare_search(&dataset, more);
+                    assert_eq!(
+                        index.select(&dataset, &filter(text)),
+                        prepared.select(&dataset, &filter(text)),
+                        "budget {budget} then {more}, text {text:?}"
+                    );
+                }
             }
         }
         assert!(!prepared

@@ -40,6 +40,7 @@ pub mod search;
 pub mod status;
 pub mod timeline;
 pub mod validate;
+pub mod word_index;
 
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -120,6 +120,11 @@ impl Matcher {
         self.finders.is_empty()
     }
 
+    /// One substring searcher per query word ([`crate::word_index::WordIndex`]).
+    pub(crate) fn finders(&self) -> &[memchr::memmem::Finder<'static>] {
+        &self.finders
+    }
+
     /// Whether every word of the query occurs in `folded_haystack` (as a substring).
     pub fn matches(&self, folded_haystack: &str) -> bool {
         self.finders
