@@ -113,8 +113,8 @@ impl WordIndex {
 }
 
 /// A fast hash for short words (FxHash's mixing step, as in rustc): the standard
-/// SipHash, built to resist flooding by an attacker, made indexing five times slower
-/// than folding the texts, and the words come from the operator's dataset.
+/// SipHash, built to resist flooding by an attacker, made preparing the search five
+/// times slower than folding the texts alone, and the words come from the operator's dataset.
 #[derive(Debug, Default, Clone, Copy)]
 struct WordHasher(u64);
 
