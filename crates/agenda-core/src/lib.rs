@@ -25,6 +25,7 @@
 pub mod date;
 pub mod draft;
 pub mod export;
+mod fast_hash;
 pub mod filter;
 pub mod french;
 pub mod frise;

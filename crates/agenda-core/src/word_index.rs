@@ -6,9 +6,7 @@
 //! a folded text is words separated by spaces and a query word has no space, so a
 //! query word occurs in a text exactly when it occurs in one of the text's words.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
+use crate::fast_hash::FastHashMap;
 use crate::search::Matcher;
 
 /// Documents (chantiers, by position) indexed by the words of their folded text.
@@ -32,7 +30,7 @@ pub struct WordIndex {
     /// By word id, the documents the word occurs in: ascending, each once.
     postings: Vec<Vec<u32>>,
     /// The id of each word, to extend its postings as documents are added.
-    ids: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
+    ids: FastHashMap<Box<str>, u32>,
     documents: u32,
 }
 
@@ -109,36 +107,6 @@ impl WordIndex {
                 .for_each(|(all, found)| *all &= found);
         }
         all
-    }
-}
-
-/// A fast hash for short words (FxHash's mixing step, as in rustc): the standard
-/// SipHash, built to resist flooding by an attacker, made preparing the search five
-/// times slower than folding the texts alone, and the words come from the operator's dataset.
-#[derive(Debug, Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

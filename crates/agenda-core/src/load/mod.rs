@@ -12,15 +12,14 @@
 //! then parsed as plain JSON to say where and what. [`Streaming`] does the one pass
 //! while the file downloads, and leaves anything unusual to [`load`].
 
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::BuildHasherDefault;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
+use crate::fast_hash::FastHashMap;
 use crate::model::{
     Carrier, Chantier, ContributionChannel, Dataset, Publisher, Theme, SCHEMA_VERSION,
 };
@@ -387,27 +386,6 @@ pub fn load_text(text: &str) -> Result<Loaded, LoadError> {
     load_parts(header, entries)
 }
 
-/// FNV-1a, for the table of chantier ids: SipHash showed in the load's profile in the
-/// browser, and ids come from the operator's own file (no flooding to resist).
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
 /// One chantier as found in the file.
 enum Entry<'a> {
     /// Read in the one pass over a well-formed file, with the fields it ignored.
@@ -649,8 +627,8 @@ fn load_parts(mut object: TopLevel, entries: Vec<Entry<'_>>) -> Result<Loaded, L
     }
 
     let vocabulary = Vocabulary::new(&header.themes, &header.carriers);
-    let mut first_index_of: HashMap<String, usize, BuildHasherDefault<Fnv>> =
-        HashMap::with_capacity_and_hasher(entries.len(), BuildHasherDefault::default());
+    let mut first_index_of: FastHashMap<String, usize> =
+        FastHashMap::with_capacity_and_hasher(entries.len(), Default::default());
     let mut chantiers = Vec::new();
     for (index, raw) in entries.into_iter().enumerate() {
         let mut unknown = Vec::new();
