@@ -1,27 +1,10 @@
 // What a mayor or a DGS does every week: filter, search, share a view, read a chantier.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launchBrowser, newPage, queryOf, startServer, waitForApp } from './harness.mjs';
-import { checkPagesClean } from './harness.mjs';
+import { axeViolations, queryOf, useSite } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterEach(checkPagesClean);
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path = '/', options) {
-  const page = await newPage(browser, server.url, options);
-  await page.goto(server.url + path);
-  await waitForApp(page);
-  return page;
-}
+const site = useSite();
+const { open } = site;
 
 const count = (page) => page.locator('#compteur').innerText();
 const titles = async (page) => [...new Set(await page.locator('.agenda-item__title a').allTextContents())];
@@ -251,7 +234,7 @@ describe('every view is a URL', () => {
     const page = await open('/chantiers/referentiel-m57', { permissions: ['clipboard-read', 'clipboard-write'] });
     await page.getByRole('button', { name: 'Copier le lien' }).click();
     await page.waitForFunction(() => document.querySelector('.agenda-copy-status')?.textContent.includes('copié'));
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.url}/chantiers/referentiel-m57`);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.server.url}/chantiers/referentiel-m57`);
   });
 
   test('an unknown chantier and an unknown page say "introuvable" with a way back', async () => {

@@ -1,14 +1,14 @@
 // What a ministry does to propose a chantier or an update, and an authority to give
 // its opinion: the editor at /contribuer, checked live by the domain's rules, whose
 // file the operator's tool accepts.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertClean, axeViolations, checkPagesClean, launchBrowser, newPage, startServer } from './harness.mjs';
+import { assertClean, axeViolations, newPage, startServer, useSite } from './harness.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const cli = join(root, 'target', 'debug', 'agenda');
@@ -16,33 +16,23 @@ const dataset = join(root, 'public', 'data', 'agenda.json');
 const published = JSON.parse(readFileSync(dataset, 'utf8'));
 const m57 = published.chantiers.find((c) => c.id === 'referentiel-m57');
 
-let server;
-let browser;
 let downloads;
-before(async () => {
+before(() => {
   // scripts/test.sh runs `cargo test` first, which builds the CLI; build it otherwise.
   if (!existsSync(cli)) {
     const built = spawnSync('cargo', ['build', '--quiet', '-p', 'agenda-cli'], { cwd: root, stdio: 'inherit' });
     assert.equal(built.status, 0, 'cargo build -p agenda-cli');
   }
   downloads = mkdtempSync(join(tmpdir(), 'agenda-contribution-'));
-  server = await startServer();
-  browser = await launchBrowser();
 });
-// Every page a test opened is checked (CSP, errors, foreign requests), then closed.
-afterEach(checkPagesClean);
-after(async () => {
-  await browser?.close();
-  await server?.close();
+after(() => {
   if (downloads) rmSync(downloads, { recursive: true, force: true });
 });
-
-async function open(path = '/contribuer', options) {
-  const page = await newPage(browser, server.url, options);
-  await page.goto(server.url + path);
-  await page.waitForSelector('#contribution-formulaire, .agenda-not-found, .agenda-detail', { timeout: 15000 });
-  return page;
-}
+const site = useSite({
+  defaultPath: '/contribuer',
+  ready: (page) => page.waitForSelector('#contribution-formulaire, .agenda-not-found, .agenda-detail', { timeout: 15000 }),
+});
+const { open } = site;
 
 /** The agenda CLI on a file: exit code and output. */
 function agenda(...args) {
@@ -325,11 +315,11 @@ describe('the draft', () => {
 
     // A closed tab: a new page of the same browser profile finds it too.
     const other = await page.context().newPage();
-    await other.goto(server.url + '/contribuer');
+    await other.goto(site.server.url + '/contribuer');
     await other.waitForSelector('#contribution-formulaire');
     assert.equal(await other.inputValue('#contribution-titre'), 'Brouillon à garder');
     // An update has its own draft.
-    await other.goto(server.url + '/contribuer/referentiel-m57');
+    await other.goto(site.server.url + '/contribuer/referentiel-m57');
     await other.waitForSelector('#contribution-formulaire');
     assert.equal(await other.inputValue('#contribution-titre'), m57.title);
     await other.close();
@@ -427,19 +417,19 @@ describe('where contributions go', () => {
     assert.equal(await link.getAttribute('href'), 'https://forge.example.gouv.fr/anct/agenda');
     assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
     // Without a contact, the chantier's page offers no e-mail either.
-    await page.goto(`${server.url}/chantiers/referentiel-m57`);
+    await page.goto(`${site.server.url}/chantiers/referentiel-m57`);
     await page.waitForSelector('#proposer-mise-a-jour');
     assert.equal(await page.locator('#donner-avis').count(), 0);
     await assertClean(page);
   });
 
   test('a draft prepared from an older version of the entry asks to start again', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await newPage(site.browser, site.server.url);
     const stale = { base_updated: '2020-01-01', updated: '2020-01-01', id: 'referentiel-m57', title: 'Ancien titre' };
     await page.addInitScript((draft) => {
       localStorage.setItem('agenda-numerique.brouillon.mise-a-jour.referentiel-m57', JSON.stringify(draft));
     }, stale);
-    await page.goto(`${server.url}/contribuer/referentiel-m57`);
+    await page.goto(`${site.server.url}/contribuer/referentiel-m57`);
     await page.waitForSelector('#contribution-formulaire');
     assert.equal(await page.inputValue('#contribution-titre'), 'Ancien titre');
     await page.click('#verifier-saisie');
@@ -464,7 +454,7 @@ describe('the authorities\' voice', () => {
     assert.equal(mail.searchParams.get('subject'), `Avis sur le chantier « ${m57.title} »`);
     const body = mail.searchParams.get('body');
     assert.ok(body.includes(`« ${m57.title} » (identifiant : referentiel-m57)`), body);
-    assert.ok(body.includes(`${server.url}/chantiers/referentiel-m57`), body);
+    assert.ok(body.includes(`${site.server.url}/chantiers/referentiel-m57`), body);
     assert.deepEqual(await axeViolations(page), [], 'chantier page with its contribution links');
 
     await page.getByRole('link', { name: 'Contribuer (ministères)' }).click();
@@ -549,7 +539,7 @@ describe('two builds, one site', () => {
       faults: { '/contribuer': (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(agendaPage) },
     });
     try {
-      const page = await newPage(browser, misrouted.url);
+      const page = await newPage(site.browser, misrouted.url);
       let loads = 0;
       page.on('load', () => { loads += 1; });
       await page.goto(`${misrouted.url}/`);

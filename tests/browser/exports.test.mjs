@@ -1,30 +1,13 @@
 // Take the agenda elsewhere: .ics and CSV of the selection, a chantier's calendar,
 // subscriptions and the feed, print, "Nouveautés".
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertClean, axeViolations, dist, launchBrowser, newPage, showAll, startServer, waitForApp } from './harness.mjs';
-import { checkPagesClean } from './harness.mjs';
+import { assertClean, axeViolations, dist, newPage, showAll, useSite, waitForApp } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterEach(checkPagesClean);
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path, options) {
-  const page = await newPage(browser, server.url, options);
-  await page.goto(server.url + path);
-  await waitForApp(page);
-  return page;
-}
+const site = useSite();
+const { open } = site;
 
 async function downloaded(page, click) {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -128,11 +111,11 @@ describe('nouveautés since the last visit', () => {
     const shipped = JSON.parse(await readFile(join(dist, 'data', 'agenda.json'), 'utf8'));
     // Half the chantiers were last updated long ago.
     shipped.chantiers.forEach((c, i) => { if (i % 2) c.updated = '2025-01-15'; });
-    const page = await newPage(browser, server.url, { dataset: JSON.stringify(shipped) });
+    const page = await newPage(site.browser, site.server.url, { dataset: JSON.stringify(shipped) });
     await page.addInitScript(() => {
       if (!localStorage.getItem('agenda-numerique.visite.derniere')) localStorage.setItem('agenda-numerique.visite.derniere', '2026-06-01');
     });
-    await page.goto(`${server.url}/?passes=1`);
+    await page.goto(`${site.server.url}/?passes=1`);
     await waitForApp(page);
     await showAll(page);
     const all = await page.locator('.agenda-item').count();

@@ -1,29 +1,16 @@
 // The first page: the shipped dataset in date order, a broken dataset, an unreachable one.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { axeViolations, fixtures, launchBrowser, newPage, showAll, startServer, waitForApp } from './harness.mjs';
-import { checkPagesClean } from './harness.mjs';
+import { axeViolations, fixtures, newPage, showAll, useSite, waitForApp } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterEach(checkPagesClean);
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 describe('the agenda on the shipped dataset', () => {
   test('shows every chantier, milestones in date order, dates in French', async () => {
     const shipped = JSON.parse(await readFile(join(fixtures, '..', '..', 'public', 'data', 'agenda.json'), 'utf8'));
-    const page = await newPage(browser, server.url);
-    await page.goto(`${server.url}/?passes=1`);
-    await waitForApp(page);
+    const page = await site.open('/?passes=1');
     await showAll(page);
     const titles = await page.locator('.agenda-item__title a').allTextContents();
     const distinct = new Set(titles);
@@ -42,9 +29,7 @@ describe('the agenda on the shipped dataset', () => {
   });
 
   test('has the DSFR header, footer with its mandatory links, and no axe violation', async () => {
-    const page = await newPage(browser, server.url);
-    await page.goto(server.url);
-    await waitForApp(page);
+    const page = await site.open('/');
     assert.equal(await page.locator('header .fr-logo').textContent(), 'RépubliqueFrançaise');
     const footerLinks = await page.locator('footer a').evaluateAll((as) => as.map((a) => a.textContent.trim()));
     for (const text of ['info.gouv.fr', 'service-public.gouv.fr', 'legifrance.gouv.fr', 'data.gouv.fr', 'Accessibilité : non conforme', 'Mentions légales', 'Données personnelles', 'Gestion des cookies', 'licence etalab-2.0']) {
@@ -57,9 +42,7 @@ describe('the agenda on the shipped dataset', () => {
 describe('bad data and bad networks', () => {
   test('a partly broken dataset shows the valid entries and lists the skipped ones', async () => {
     const dataset = await readFile(join(fixtures, 'partly-broken.json'), 'utf8');
-    const page = await newPage(browser, server.url, { dataset });
-    await page.goto(server.url);
-    await waitForApp(page);
+    const page = await site.open('/', { dataset });
     const titles = await page.locator('.agenda-item__title a').allTextContents();
     assert.deepEqual(titles, ['Premier chantier valide', 'Second chantier valide <b>en gras ?</b>']);
     const notice = page.locator('#entrees-ecartees');
@@ -77,10 +60,10 @@ describe('bad data and bad networks', () => {
   });
 
   test('an unreachable dataset shows a French error, and "Réessayer" recovers', async () => {
-    const page = await newPage(browser, server.url, { consoleErrorsExpected: true });
+    const page = await newPage(site.browser, site.server.url, { consoleErrorsExpected: true });
     let fail = true;
     await page.route('**/data/agenda.json', (route) => (fail ? route.abort('connectionrefused') : route.continue()));
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await waitForApp(page);
     const alert = page.locator('#erreur-chargement');
     assert.match(await alert.innerText(), /L'agenda n'a pas pu être chargé[\s\S]*ne répond pas\. Vérifiez votre connexion/);
@@ -93,23 +76,21 @@ describe('bad data and bad networks', () => {
   });
 
   test('an HTTP error and an HTML page instead of JSON each say what happened', async () => {
-    const page = await newPage(browser, server.url, { consoleErrorsExpected: true });
+    const page = await newPage(site.browser, site.server.url, { consoleErrorsExpected: true });
     await page.route('**/data/agenda.json', (route) => route.fulfill({ status: 404, body: 'introuvable' }));
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await waitForApp(page);
     assert.match(await page.locator('#erreur-chargement').innerText(), /erreur HTTP 404/);
 
-    const page2 = await newPage(browser, server.url, { consoleErrorsExpected: true });
+    const page2 = await newPage(site.browser, site.server.url, { consoleErrorsExpected: true });
     await page2.route('**/data/agenda.json', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>accueil</p>' }));
-    await page2.goto(server.url);
+    await page2.goto(site.server.url);
     await waitForApp(page2);
     assert.match(await page2.locator('#erreur-chargement').innerText(), /autre chose que les données de l'agenda \(une page HTML\)/);
   });
 
   test('a dataset that is not JSON is explained, with a retry', async () => {
-    const page = await newPage(browser, server.url, { dataset: '{"schema_version": "1.0", "chantiers": [' });
-    await page.goto(server.url);
-    await waitForApp(page);
+    const page = await site.open('/', { dataset: '{"schema_version": "1.0", "chantiers": [' });
     assert.match(await page.locator('#erreur-chargement').innerText(), /inutilisables : le fichier n'est pas du JSON valide \(ligne 1/);
     assert.equal(await page.getByRole('button', { name: 'Réessayer' }).count(), 1);
   });

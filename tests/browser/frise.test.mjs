@@ -1,28 +1,11 @@
 // The frise (zoom, today, keyboard, filters) and "ma collectivité" (profile filter,
 // reasons, persistence, forgetting).
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertClean, axeViolations, launchBrowser, newPage, queryOf, showAll, startServer, waitForApp } from './harness.mjs';
-import { checkPagesClean } from './harness.mjs';
+import { assertClean, axeViolations, newPage, queryOf, showAll, useSite, waitForApp } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterEach(checkPagesClean);
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path, options) {
-  const page = await newPage(browser, server.url, options);
-  await page.goto(server.url + path);
-  await waitForApp(page);
-  return page;
-}
+const site = useSite();
+const { open } = site;
 
 const activeLabel = (page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id);
 
@@ -175,19 +158,19 @@ describe('ma collectivité', () => {
   });
 
   test('remembered on request across reloads, and forgotten', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR' });
+    const context = await site.browser.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();
     await page.clock.setFixedTime(new Date('2026-11-29T10:00:00'));
-    await page.goto(`${server.url}/?collectivite=region`);
+    await page.goto(`${site.server.url}/?collectivite=region`);
     await waitForApp(page);
     await page.getByLabel('Retenir ma collectivité sur cet appareil').check({ force: true });
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await waitForApp(page);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('collectivite') === 'region');
     assert.equal(await page.getByLabel('Type de collectivité').inputValue(), 'region');
     await page.getByRole('button', { name: 'Oublier ma collectivité' }).click();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('collectivite'));
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await waitForApp(page);
     assert.equal(await page.getByLabel('Type de collectivité').inputValue(), '');
     assert.equal(await page.evaluate(() => localStorage.getItem('agenda-numerique.ma-collectivite')), null);

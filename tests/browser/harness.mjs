@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { startServer as startSiteServer } from '../../scripts/site-server.mjs';
@@ -95,6 +96,36 @@ export async function checkPagesClean() {
     await page.context().close();
   }
   if (failures.length) throw new Error(failures.join('\n'));
+}
+
+/**
+ * The site under test, for one test file: a server over the build and a browser,
+ * started before the file's tests and closed after them; after each test, its pages
+ * are checked (`checkPagesClean`). `serverOptions` are `startServer`'s, or a function
+ * returning them once the file's own `before` hooks have run.
+ * `site.open(path, options)` opens a page of the site and waits for `ready(page)`.
+ */
+export function useSite({ serverOptions = {}, defaultPath = '/', ready = waitForApp } = {}) {
+  const site = {
+    server: null,
+    browser: null,
+    async open(path = defaultPath, options) {
+      const page = await newPage(site.browser, site.server.url, options);
+      await page.goto(site.server.url + path);
+      await ready(page);
+      return page;
+    },
+  };
+  before(async () => {
+    site.server = await startServer(typeof serverOptions === 'function' ? await serverOptions() : serverOptions);
+    site.browser = await launchBrowser();
+  });
+  afterEach(checkPagesClean);
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
 
 /** Waits until the app has rendered the agenda (or an error). */

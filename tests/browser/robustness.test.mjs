@@ -1,35 +1,28 @@
 // Nothing breaks, nothing leaks: every broken dataset of the corpus, every network
 // fault, hostile content, the CSP, a panic, hosting under a sub-path.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertClean, dist, fixtures, launchBrowser, newPage, startServer, waitForApp } from './harness.mjs';
-import { checkPagesClean } from './harness.mjs';
+import { assertClean, dist, fixtures, newPage, startServer, useSite, waitForApp } from './harness.mjs';
 
 const corpus = join(fixtures, '..', 'corpus');
-let server;
-let browser;
 let shipped;
-before(async () => {
-  shipped = await readFile(join(dist, 'data', 'agenda.json'));
-  server = await startServer({
-    faults: {
-      // Headers, half the body, then the connection is cut.
-      '/coupe/data/agenda.json': (req, res) => {
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(shipped.length) });
-        res.write(shipped.subarray(0, shipped.length / 2));
-        setTimeout(() => res.destroy(), 50);
+const site = useSite({
+  serverOptions: async () => {
+    shipped = await readFile(join(dist, 'data', 'agenda.json'));
+    return {
+      faults: {
+        // Headers, half the body, then the connection is cut.
+        '/coupe/data/agenda.json': (req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(shipped.length) });
+          res.write(shipped.subarray(0, shipped.length / 2));
+          setTimeout(() => res.destroy(), 50);
+        },
       },
-    },
-  });
-  browser = await launchBrowser();
-});
-afterEach(checkPagesClean);
-after(async () => {
-  await browser?.close();
-  await server?.close();
+    };
+  },
 });
 
 /** A valid dataset of about `bytes` bytes (the same chantier under many ids). */
@@ -54,9 +47,9 @@ describe('the corpus of broken datasets, through the app', async () => {
   for (const [name, expected] of Object.entries(expectations)) {
     test(name, async () => {
       const body = expected.generated ? largeDataset(20 * 1024 * 1024) : await readFile(join(corpus, name));
-      const page = await newPage(browser, server.url);
+      const page = await newPage(site.browser, site.server.url);
       await page.route('**/data/agenda.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
-      await page.goto(server.url + '/?passes=1');
+      await page.goto(site.server.url + '/?passes=1');
       await waitForApp(page);
       const pattern = expected.message ? new RegExp(expected.message) : null;
       if (expected.app === 'error') {
@@ -91,10 +84,10 @@ describe('the corpus of broken datasets, through the app', async () => {
 
 describe('bad networks', () => {
   test('a server that never answers: loading state, then a timeout message and a retry', async () => {
-    const page = await newPage(browser, server.url, { consoleErrorsExpected: true });
+    const page = await newPage(site.browser, site.server.url, { consoleErrorsExpected: true });
     await page.clock.install({ time: new Date('2026-11-29T10:00:00') });
     await page.route('**/data/agenda.json', () => { /* never answers */ });
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.waitForSelector('.agenda-loading');
     assert.equal(await page.locator('.agenda-loading').getAttribute('role'), 'status');
     await page.clock.runFor(21_000);
@@ -103,12 +96,12 @@ describe('bad networks', () => {
   });
 
   test('a slow server: the loading state, then the agenda', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await newPage(site.browser, site.server.url);
     await page.route('**/data/agenda.json', async (route) => {
       await new Promise((ok) => setTimeout(ok, 1500));
       await route.continue();
     });
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.waitForSelector('.agenda-loading');
     assert.match(await page.locator('.agenda-loading').innerText(), /Chargement de l'agenda/);
     await page.waitForSelector('#compteur', { timeout: 10_000 });
@@ -116,19 +109,19 @@ describe('bad networks', () => {
   });
 
   test('a connection cut mid-body says the data arrived only in part', async () => {
-    const page = await newPage(browser, server.url, { consoleErrorsExpected: true });
-    await page.route('**/data/agenda.json', (route) => route.continue({ url: `${server.url}/coupe/data/agenda.json` }));
-    await page.goto(server.url);
+    const page = await newPage(site.browser, site.server.url, { consoleErrorsExpected: true });
+    await page.route('**/data/agenda.json', (route) => route.continue({ url: `${site.server.url}/coupe/data/agenda.json` }));
+    await page.goto(site.server.url);
     await waitForApp(page);
     assert.match(await page.locator('#erreur-chargement').innerText(), /reçues qu'en partie|ne répond pas/);
   });
 
   test('a 500 gives the HTTP error; the last good copy is shown when the network fails, replaced when it works', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR' });
+    const context = await site.browser.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();
     await page.clock.setFixedTime(new Date('2026-11-29T10:00:00'));
     await page.route('**/data/agenda.json', (route) => route.fulfill({ status: 500, body: 'panne' }));
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await waitForApp(page);
     assert.match(await page.locator('#erreur-chargement').innerText(), /erreur HTTP 500/);
 
@@ -159,9 +152,7 @@ describe('bad networks', () => {
 
 describe('the page itself', () => {
   test('a strict CSP is in the page and the app works under it', async () => {
-    const page = await newPage(browser, server.url);
-    await page.goto(`${server.url}/chantiers/referentiel-m57`);
-    await waitForApp(page);
+    const page = await site.open('/chantiers/referentiel-m57');
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp, /default-src 'self'/);
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
@@ -172,9 +163,7 @@ describe('the page itself', () => {
   });
 
   test('a panic replaces the page with a French message and a reload button', async () => {
-    const page = await newPage(browser, server.url, { consoleErrorsExpected: true });
-    await page.goto(server.url);
-    await waitForApp(page);
+    const page = await site.open('/', { consoleErrorsExpected: true });
     await page.evaluate(() => { try { window.wasmBindings.simulate_panic(); } catch { /* the panic unwinds into JS */ } });
     await page.waitForSelector('#recharger');
     assert.match(await page.locator('#app').innerText(), /L'agenda a rencontré une erreur inattendue/);
@@ -187,7 +176,7 @@ describe('hosting under a sub-path', { skip: !existsSync(join(dist, '..', 'dist-
   test('works under /agenda/ with deep links that survive a reload', async () => {
     const sub = await startServer({ folder: join(dist, '..', 'dist-agenda'), prefix: '/agenda/' });
     try {
-      const page = await newPage(browser, sub.url);
+      const page = await newPage(site.browser, sub.url);
       await page.goto(`${sub.url}/agenda/?theme=finances`);
       await waitForApp(page);
       await page.locator('.agenda-item__title a').first().click();
