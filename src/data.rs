@@ -221,7 +221,7 @@ async fn read_body(
             return Ok(());
         }
         let bytes: js_sys::Uint8Array = chunk.get_value().dyn_into().map_err(|_| ())?;
-        reading.push(&bytes.to_vec());
+        reading.push_with(bytes.length() as usize, |next| bytes.copy_to(next));
     }
 }
 

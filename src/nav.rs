@@ -21,11 +21,15 @@ pub fn href(route: &Route) -> String {
 }
 
 fn with_query(path: &str, query: &AgendaQuery) -> String {
-    let q = query.to_query_string();
-    if q.is_empty() {
+    with_query_string(path, &query.to_query_string())
+}
+
+/// `path` under the app's base, followed by `?query_string` unless it is empty.
+fn with_query_string(path: &str, query_string: &str) -> String {
+    if query_string.is_empty() {
         app_path(path)
     } else {
-        app_path(&format!("{path}?{q}"))
+        app_path(&format!("{path}?{query_string}"))
     }
 }
 
@@ -37,6 +41,25 @@ pub fn agenda_href(query: &AgendaQuery) -> String {
 /// A chantier's page; it carries the agenda's query so "Retour à l'agenda" restores it.
 pub fn chantier_href(id: &str, query: &AgendaQuery) -> String {
     with_query(&Route::Chantier(id.to_string()).path(), query)
+}
+
+/// The links of a list of chantiers (the timeline's milestones, the frise's boxes):
+/// each carries the agenda's query, printed once per change for all of them rather
+/// than by each link at every keystroke.
+#[derive(Clone, Copy)]
+pub struct ChantierLinks(Memo<String>);
+
+impl ChantierLinks {
+    pub fn new(query: Memo<AgendaQuery>) -> ChantierLinks {
+        ChantierLinks(Memo::new(move |_| query.with(AgendaQuery::to_query_string)))
+    }
+
+    /// [`chantier_href`] of `id` with the current query; reactive.
+    pub fn href(self, id: &str) -> String {
+        let path = Route::Chantier(id.to_string()).path();
+        self.0
+            .with(|query_string| with_query_string(&path, query_string))
+    }
 }
 
 /// The current agenda query, parsed from the URL; unknown codes dropped.

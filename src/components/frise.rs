@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::data::Agenda;
-use crate::nav::chantier_href;
+use crate::nav::ChantierLinks;
 
 /// A focused item: its lane (theme code) and milestone, stable across re-layouts.
 type FocusKey = (String, MilestoneRef);
@@ -306,6 +306,7 @@ fn Lanes(
     on_focus: Callback<FocusKey>,
 ) -> impl IntoView {
     let agenda = expect_context::<Agenda>();
+    let links = ChantierLinks::new(query);
     move || {
         let f = frise.get();
         let window = f.window;
@@ -349,7 +350,7 @@ fn Lanes(
                                 class:agenda-frise__item--approx=item.approximate
                                 class:agenda-frise__item--point=span == 0.0
                                 id=dom_id(&theme, item.at)
-                                href=move || chantier_href(&id, &query.get())
+                                href=move || links.href(&id)
                                 tabindex=move || if is_stop() { "0" } else { "-1" }
                                 aria-label=label.clone()
                                 title=label

@@ -2,6 +2,7 @@
 
 use agenda_core::export::ics;
 use agenda_core::index::MilestoneRef;
+use agenda_core::profile::Profile;
 use agenda_core::timeline::TimelineGroup;
 use agenda_core::{french, AgendaQuery, PartialDate, Timeline};
 use leptos::prelude::*;
@@ -10,7 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::components::exports::download_calendar;
 use crate::components::item_markup;
 use crate::data::Agenda;
-use crate::nav::chantier_href;
+use crate::nav::ChantierLinks;
 
 /// The grouped timeline of the current selection.
 ///
@@ -23,6 +24,10 @@ pub fn TimelineView(timeline: Memo<Timeline>, query: Memo<AgendaQuery>) -> impl 
     let marker_before = Memo::new(move |_| timeline.with(Timeline::today_marker_before));
     let years =
         Memo::new(move |_| timeline.with(|t| t.years.iter().map(|y| y.year).collect::<Vec<_>>()));
+    // What the milestones follow of the query: their links and "ma collectivité".
+    // A keystroke in the search changes the links only.
+    let links = ChantierLinks::new(query);
+    let profile = Memo::new(move |_| query.with(|q| q.filter.profile));
     let on_click = {
         let agenda = agenda.clone();
         move |ev: leptos::ev::MouseEvent| add_to_calendar(&agenda, &ev)
@@ -48,7 +53,7 @@ pub fn TimelineView(timeline: Memo<Timeline>, query: Memo<AgendaQuery>) -> impl 
                             <For
                                 each=move || groups.get()
                                 key=|period| *period
-                                children=move |period| view! { <PeriodGroup timeline period marker_before today query /> }
+                                children=move |period| view! { <PeriodGroup timeline period marker_before today links profile /> }
                             />
                         </section>
                     }
@@ -68,7 +73,8 @@ fn PeriodGroup(
     period: PartialDate,
     marker_before: Memo<Option<String>>,
     today: chrono::NaiveDate,
-    query: Memo<AgendaQuery>,
+    links: ChantierLinks,
+    profile: Memo<Option<Profile>>,
 ) -> impl IntoView {
     let key = period.to_string();
     let heading = timeline
@@ -92,7 +98,7 @@ fn PeriodGroup(
         <section class="agenda-group" aria-labelledby=format!("periode-{key}")>
             <h3 class="agenda-group__title" id=format!("periode-{key}")>{heading}</h3>
             <ul class="agenda-group__list">
-                <For each=move || entries.get() key=|at| *at children=move |at| view! { <MilestoneItem at query /> } />
+                <For each=move || entries.get() key=|at| *at children=move |at| view! { <MilestoneItem at links profile /> } />
             </ul>
         </section>
     }
@@ -113,7 +119,11 @@ fn TodayMarker(today: chrono::NaiveDate) -> impl IntoView {
 /// and who is concerned. The fixed parts are HTML text (`item_markup`); the title's
 /// link follows the query, the applicability line "ma collectivité".
 #[component]
-fn MilestoneItem(at: MilestoneRef, query: Memo<AgendaQuery>) -> impl IntoView {
+fn MilestoneItem(
+    at: MilestoneRef,
+    links: ChantierLinks,
+    profile: Memo<Option<Profile>>,
+) -> impl IntoView {
     let agenda = expect_context::<Agenda>();
     let dataset = &agenda.dataset;
     let chantier = &dataset.chantiers[at.chantier];
@@ -128,13 +138,13 @@ fn MilestoneItem(at: MilestoneRef, query: Memo<AgendaQuery>) -> impl IntoView {
         Some(at),
     );
     let id = chantier.id.clone();
-    let href = move || chantier_href(&id, &query.get());
+    let href = move || links.href(&id);
     let applies = {
         let dataset = agenda.dataset.clone();
         move || {
             let chantier = &dataset.chantiers[at.chantier];
-            query
-                .with(|q| q.filter.profile)
+            profile
+                .get()
                 .and_then(|p| p.applicability(chantier).reason().map(str::to_string))
                 .map(|reason| view! { <p class="agenda-item__applies fr-text--sm">{reason}</p> })
         }

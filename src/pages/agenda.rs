@@ -43,7 +43,11 @@ pub fn AgendaPage() -> impl IntoView {
     let limit = RwSignal::new(PAGE_SIZE);
     Effect::new(move |_| {
         query.track();
-        limit.set(PAGE_SIZE);
+        // Setting a signal notifies even with the same value: the timeline would be
+        // built twice for every keystroke.
+        if limit.get_untracked() != PAGE_SIZE {
+            limit.set(PAGE_SIZE);
+        }
     });
     let timeline = {
         let agenda = agenda.clone();
@@ -119,7 +123,7 @@ pub fn AgendaPage() -> impl IntoView {
                     <p class="agenda-count" role="status" id="compteur">
                         {move || count.get()}
                     </p>
-                    <ExportSelection milestones=Signal::derive(move || selection.get().milestones) />
+                    <ExportSelection milestones=Signal::derive(move || selection.with(|s| s.milestones.clone())) />
                     <Show when=move || !active.with(Vec::is_empty)>
                         <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm" id="reinitialiser" on:click=reset>
                             "Réinitialiser les filtres"

@@ -95,7 +95,30 @@ impl Streaming {
 
     /// Adds the next bytes of the file and reads every chantier they complete.
     pub fn push(&mut self, chunk: &[u8]) {
-        self.bytes.extend_from_slice(chunk);
+        self.push_with(chunk.len(), |next| next.copy_from_slice(chunk));
+    }
+
+    /// [`push`](Streaming::push) for bytes held elsewhere, e.g. in a JavaScript
+    /// array: `fill` writes the next `len` bytes of the file straight into the
+    /// reading's buffer, which spares the copy (and the allocation) that holding them
+    /// in a slice first would cost for each chunk of a download.
+    ///
+    /// ```
+    /// use agenda_core::load::Streaming;
+    /// let json = br#"{"schema_version":"1.0","published":"2026-11-01","publisher":{"name":"ANCT"},
+    ///   "licence":"etalab-2.0","themes":[],"carriers":[],"chantiers":[]}"#;
+    /// let mut reading = Streaming::new();
+    /// for chunk in json.chunks(10) {
+    ///     reading.push_with(chunk.len(), |next| next.copy_from_slice(chunk));
+    /// }
+    /// let (loaded, bytes) = reading.finish();
+    /// assert!(loaded.unwrap().dataset.chantiers.is_empty());
+    /// assert_eq!(bytes, json);
+    /// ```
+    pub fn push_with(&mut self, len: usize, fill: impl FnOnce(&mut [u8])) {
+        let start = self.bytes.len();
+        self.bytes.resize(start + len, 0);
+        fill(&mut self.bytes[start..]);
         self.advance();
     }
 
