@@ -87,7 +87,7 @@ pub const TIMEOUT_MS: i32 = 20_000;
 pub async fn fetch_agenda() -> Result<Agenda, DataError> {
     match fetch_fresh().await {
         Ok((loaded, bytes)) => {
-            saved_copy::save(&bytes, today());
+            saved_copy::save(bytes.as_deref(), today());
             Ok(agenda_of(loaded, None))
         }
         Err(error @ DataError::Unusable(_)) => Err(error),
@@ -163,7 +163,35 @@ impl Drop for Deadline {
     }
 }
 
-async fn fetch_fresh() -> Result<(agenda_core::Loaded, Vec<u8>), DataError> {
+async fn fetch_fresh() -> Result<(agenda_core::Loaded, Option<Vec<u8>>), DataError> {
+    use agenda_core::load::Finished;
+    let (loaded, bytes) = match fetch_and_read(false).await? {
+        Finished::Read(loaded, bytes) => (loaded, bytes),
+        // Something unusual in a large file, after the bytes read were let go: read
+        // it again (the HTTP cache has it), whole, for the problems' places.
+        Finished::ReadAgain => match fetch_and_read(true).await? {
+            Finished::Read(loaded, bytes) => (loaded, bytes),
+            // A reading that keeps the bytes never asks for them again.
+            Finished::ReadAgain => return Err(DataError::Truncated),
+        },
+    };
+    let loaded = loaded.map_err(|e| match e {
+        LoadError::Syntax { .. }
+            if bytes.as_deref().and_then(|b| b.trim_ascii_start().first()) == Some(&b'<') =>
+        {
+            DataError::NotJson("une page HTML".into())
+        }
+        e => DataError::Unusable(e.to_string()),
+    })?;
+    Ok((loaded, bytes))
+}
+
+/// One request for the dataset, read as it arrives. Unless `keep_whole`, a file too
+/// large to be saved in the browser is not held whole beside the chantiers read
+/// from it (`Streaming::keeping_up_to`): a quarter of a gigabyte less at 100,000
+/// chantiers.
+async fn fetch_and_read(keep_whole: bool) -> Result<agenda_core::load::Finished, DataError> {
+    use agenda_core::load::Streaming;
     let deadline = Deadline::start();
     let signal = deadline.as_ref().map(|d| d.controller.signal());
     let fail = |e: DataError| deadline.as_ref().map_or(e.clone(), |d| d.error(e));
@@ -187,18 +215,15 @@ async fn fetch_fresh() -> Result<(agenda_core::Loaded, Vec<u8>), DataError> {
         .get("content-length")
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
-    let mut reading = agenda_core::load::Streaming::with_capacity(size);
+    let mut reading = if keep_whole {
+        Streaming::with_capacity(size)
+    } else {
+        Streaming::keeping_up_to(saved_copy::MAX_BYTES)
+    };
     read_body(web_sys::Response::from(response), &mut reading)
         .await
         .map_err(|()| fail(DataError::Truncated))?;
-    let (loaded, bytes) = reading.finish();
-    let loaded = loaded.map_err(|e| match e {
-        LoadError::Syntax { .. } if bytes.trim_ascii_start().first() == Some(&b'<') => {
-            DataError::NotJson("une page HTML".into())
-        }
-        e => DataError::Unusable(e.to_string()),
-    })?;
-    Ok((loaded, bytes))
+    Ok(reading.finish())
 }
 
 /// Feeds the response's body to `reading`, chunk by chunk as the network delivers it.
@@ -262,16 +287,17 @@ mod saved_copy {
     /// Browsers give an origin about 5 million characters of localStorage: a larger
     /// dataset cannot be kept, and trying costs a copy of it into a JS string at
     /// every load (the shipped dataset is about 135 kB).
-    const MAX_BYTES: usize = 4_000_000;
+    pub const MAX_BYTES: usize = 4_000_000;
 
     /// Saves the dataset; one too large for localStorage only means no copy (and no
     /// outdated one left behind).
-    pub fn save(bytes: &[u8], today: NaiveDate) {
+    /// `None`: the file was too large to be kept whole.
+    pub fn save(bytes: Option<&[u8]>, today: NaiveDate) {
         let Some(storage) = storage() else {
             return;
         };
         // The length first: checking the text of a large dataset again costs time.
-        let text = Some(bytes)
+        let text = bytes
             .filter(|bytes| bytes.len() <= MAX_BYTES)
             .and_then(|bytes| std::str::from_utf8(bytes).ok());
         if text.is_some_and(|text| storage.set_item(KEY, text).is_ok()) {

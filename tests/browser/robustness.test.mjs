@@ -9,6 +9,8 @@ import { assertClean, dist, fixtures, newPage, startServer, useSite, waitForApp 
 
 const corpus = join(fixtures, '..', 'corpus');
 let shipped;
+/** What '/en-morceaux/data/agenda.json' sends, in 64 kB chunks as a network does, and how often. */
+const inChunks = { body: Buffer.alloc(0), requests: 0 };
 const site = useSite({
   serverOptions: async () => {
     shipped = await readFile(join(dist, 'data', 'agenda.json'));
@@ -19,6 +21,20 @@ const site = useSite({
           res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(shipped.length) });
           res.write(shipped.subarray(0, shipped.length / 2));
           setTimeout(() => res.destroy(), 50);
+        },
+        '/en-morceaux/data/agenda.json': (req, res) => {
+          inChunks.requests += 1;
+          const { body } = inChunks;
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
+          const send = (at) => {
+            if (at >= body.length) {
+              res.end();
+              return;
+            }
+            res.write(body.subarray(at, at + 65_536));
+            setTimeout(() => send(at + 65_536), 1);
+          };
+          send(0);
         },
       },
     };
@@ -41,6 +57,29 @@ function largeDataset(bytes) {
   }
   return `{"schema_version":"1.0","published":"2026-11-01","publisher":{"name":"Corpus"},"licence":"etalab-2.0","themes":[{"code":"finances","label":"Finances"}],"carriers":[{"code":"dgfip","label":"DGFiP"}],"chantiers":[${parts.join(',')}]}`;
 }
+
+describe('a large dataset', () => {
+  test('a broken chantier far into it: the file read again whole, the others shown, the broken one listed', async () => {
+    // Beyond 4 MB the app lets the bytes of the chantiers read go: the broken one,
+    // near the end, makes it fetch the file again to say where and what.
+    const valid = largeDataset(6 * 1024 * 1024);
+    const total = valid.match(/"id":"chantier-/g).length;
+    const at = valid.lastIndexOf('"nature":"obligation"');
+    inChunks.body = Buffer.from(`${valid.slice(0, at)}"nature":"peut-être"${valid.slice(at + '"nature":"obligation"'.length)}`);
+    inChunks.requests = 0;
+    const page = await newPage(site.browser, site.server.url);
+    await page.route('**/data/agenda.json', (route) => route.continue({ url: `${site.server.url}/en-morceaux/data/agenda.json` }));
+    await page.goto(site.server.url);
+    await waitForApp(page);
+    assert.equal(inChunks.requests, 2, 'the file is read a second time, whole');
+    const shown = Number((await page.locator('#compteur').innerText()).match(/^([\d\u202f]+) chantiers/)[1].replace(/\u202f/g, ''));
+    assert.equal(shown, total - 1);
+    const notice = page.locator('#entrees-ecartees');
+    assert.match(await notice.innerText(), /1 chantier n'a pas pu être affiché/);
+    await notice.locator('summary').click();
+    assert.match(await notice.innerText(), new RegExp(`chantier-${total - 1}.*nature`));
+  });
+});
 
 describe('the corpus of broken datasets, through the app', async () => {
   const expectations = JSON.parse(await readFile(join(corpus, 'expectations.json'), 'utf8'));

@@ -68,16 +68,39 @@ fn load(bencher: Bencher, size: usize) {
 
 /// The same, fed in 64 kB chunks as the app reads a download
 /// (`agenda_core::load::Streaming`): the price of reading while the bytes arrive.
+/// Keeping the whole file, and keeping it up to 4 MB as the app does (the largest
+/// copy it may save in the browser), beyond which the chantiers' bytes are let go
+/// once read.
 #[divan::bench(args = LOAD_SIZES, max_time = 3)]
 fn load_streaming(bencher: Bencher, size: usize) {
+    stream(bencher, size, agenda_core::load::Streaming::with_capacity);
+}
+
+#[divan::bench(args = LOAD_SIZES, max_time = 3)]
+fn load_streaming_keeping_up_to_4_mb(bencher: Bencher, size: usize) {
+    stream(bencher, size, |_| {
+        agenda_core::load::Streaming::keeping_up_to(4_000_000)
+    });
+}
+
+fn stream(
+    bencher: Bencher,
+    size: usize,
+    new: impl Fn(usize) -> agenda_core::load::Streaming + Sync,
+) {
     let (dataset, _) = fixture(size);
     let bytes = serde_json::to_vec(dataset).unwrap_or_default();
     bencher.bench(|| {
-        let mut reading = agenda_core::load::Streaming::with_capacity(bytes.len());
+        let mut reading = new(bytes.len());
         for chunk in black_box(&bytes).chunks(65_536) {
             reading.push(chunk);
         }
-        reading.finish().0.map(|l| l.dataset.chantiers.len())
+        match reading.finish() {
+            agenda_core::load::Finished::Read(loaded, _) => {
+                loaded.map(|l| l.dataset.chantiers.len())
+            }
+            agenda_core::load::Finished::ReadAgain => unreachable!("a valid dataset"),
+        }
     });
 }
 

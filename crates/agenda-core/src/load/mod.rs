@@ -28,7 +28,7 @@ use crate::validate::{self, Vocabulary};
 
 mod path;
 mod streaming;
-pub use streaming::Streaming;
+pub use streaming::{Finished, Streaming};
 
 /// Why a dataset cannot be used at all.
 #[derive(Debug, Clone, PartialEq, Eq)]

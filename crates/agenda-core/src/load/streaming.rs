@@ -16,7 +16,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// A dataset being received, read chantier by chantier as its bytes arrive.
 ///
 /// ```
-/// use agenda_core::load::Streaming;
+/// use agenda_core::load::{Finished, Streaming};
 /// let json = r#"{"schema_version":"1.0","published":"2026-11-01","publisher":{"name":"ANCT"},
 ///   "licence":"etalab-2.0","themes":[{"code":"finances","label":"Finances"}],
 ///   "carriers":[{"code":"dgfip","label":"DGFiP"}],
@@ -30,16 +30,41 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 ///     reading.push(chunk);
 /// }
 /// assert_eq!(reading.chantiers_read(), 1);
-/// let (loaded, bytes) = reading.finish();
-/// assert_eq!(loaded, agenda_core::load(json));
-/// assert_eq!(bytes, json);
+/// let finished = reading.finish();
+/// assert_eq!(finished, Finished::Read(agenda_core::load(json), Some(json.to_vec())));
 /// ```
 #[derive(Default)]
 pub struct Streaming {
     bytes: Vec<u8>,
     scan: Scan,
     entries: Vec<Entry<'static>>,
+    /// Beyond this many bytes received, the chantiers' bytes are let go once read
+    /// ([`Streaming::keeping_up_to`]); `None`: the whole file is kept.
+    keep_up_to: Option<usize>,
+    /// They are let go once at least this many are behind the reading.
+    forget_step: usize,
+    /// How many bytes were let go: `bytes` no longer holds the whole file.
+    forgotten: usize,
 }
+
+/// A reading once the file is complete.
+#[derive(Debug, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one per file read, moved once: boxing would only add an allocation"
+)]
+pub enum Finished {
+    /// Exactly what [`load`] returns for the file, and the file's bytes unless the
+    /// reading let them go ([`Streaming::keeping_up_to`]).
+    Read(Result<Loaded, LoadError>, Option<Vec<u8>>),
+    /// Something unusual came after the reading had let chantiers' bytes go: only
+    /// [`load`], given the whole file again, can say what.
+    ReadAgain,
+}
+
+/// How many read bytes a reading that lets them go holds at most before it does:
+/// one move of the bytes that follow them per megabyte.
+const FORGET_STEP: usize = 1 << 20;
 
 /// Where the scan of the bytes received so far stands: just enough of JSON's
 /// structure to find where each chantier of the top-level `chantiers` list ends.
@@ -93,6 +118,39 @@ impl Streaming {
         }
     }
 
+    /// An empty reading that keeps the whole file as long as it is at most
+    /// `max_bytes` long (e.g. to save a copy of it), and beyond keeps only the bytes
+    /// it has not read yet, and the top level around the chantiers: a large file is
+    /// never held whole beside the chantiers read from it. The price: if something
+    /// unusual comes after bytes were let go, [`finish`](Streaming::finish) asks for
+    /// the file again.
+    ///
+    /// ```
+    /// use agenda_core::load::{Finished, Streaming};
+    /// let json = r#"{"schema_version":"1.0","published":"2026-11-01","publisher":{"name":"ANCT"},
+    ///   "licence":"etalab-2.0","themes":[{"code":"finances","label":"Finances"}],
+    ///   "carriers":[{"code":"dgfip","label":"DGFiP"}],
+    ///   "chantiers":[{"id":"m57","title":"M57","summary":"Nouvelle nomenclature.",
+    ///     "carriers":["dgfip"],"themes":["finances"],"nature":"obligation",
+    ///     "concerned":{"rules":[{"kind":"commune"}]},
+    ///     "milestones":[{"id":"generalisation","label":"Généralisation","date":"2024-01-01"}],
+    ///     "updated":"2026-11-01"}]}"#.as_bytes();
+    /// let mut reading = Streaming::keeping_up_to(4_000_000);
+    /// for chunk in json.chunks(100) {
+    ///     reading.push(chunk);
+    /// }
+    /// // A small file is kept whole.
+    /// let finished = reading.finish();
+    /// assert_eq!(finished, Finished::Read(agenda_core::load(json), Some(json.to_vec())));
+    /// ```
+    pub fn keeping_up_to(max_bytes: usize) -> Streaming {
+        Streaming {
+            keep_up_to: Some(max_bytes),
+            forget_step: FORGET_STEP,
+            ..Streaming::default()
+        }
+    }
+
     /// Adds the next bytes of the file and reads every chantier they complete.
     pub fn push(&mut self, chunk: &[u8]) {
         self.push_with(chunk.len(), |next| next.copy_from_slice(chunk));
@@ -104,22 +162,51 @@ impl Streaming {
     /// in a slice first would cost for each chunk of a download.
     ///
     /// ```
-    /// use agenda_core::load::Streaming;
+    /// use agenda_core::load::{Finished, Streaming};
     /// let json = br#"{"schema_version":"1.0","published":"2026-11-01","publisher":{"name":"ANCT"},
     ///   "licence":"etalab-2.0","themes":[],"carriers":[],"chantiers":[]}"#;
     /// let mut reading = Streaming::new();
     /// for chunk in json.chunks(10) {
     ///     reading.push_with(chunk.len(), |next| next.copy_from_slice(chunk));
     /// }
-    /// let (loaded, bytes) = reading.finish();
+    /// let Finished::Read(loaded, bytes) = reading.finish() else { unreachable!() };
     /// assert!(loaded.unwrap().dataset.chantiers.is_empty());
-    /// assert_eq!(bytes, json);
+    /// assert_eq!(bytes.as_deref(), Some(&json[..]));
     /// ```
     pub fn push_with(&mut self, len: usize, fill: impl FnOnce(&mut [u8])) {
+        if self.must_read_again() {
+            // The file will be read again whole: the rest is of no use.
+            return;
+        }
         let start = self.bytes.len();
         self.bytes.resize(start + len, 0);
         fill(&mut self.bytes[start..]);
         self.advance();
+        self.forget_read_chantiers();
+    }
+
+    fn must_read_again(&self) -> bool {
+        self.scan.gave_up && self.forgotten > 0
+    }
+
+    /// Lets go the bytes of the chantiers read, between the list's `[` and the
+    /// chantier being received, once there are enough of them.
+    fn forget_read_chantiers(&mut self) {
+        let (Some(max), Some((list_start, None)), false) =
+            (self.keep_up_to, self.scan.list, self.scan.gave_up)
+        else {
+            return;
+        };
+        if self.forgotten + self.bytes.len() <= max {
+            return;
+        }
+        let from = list_start + 1;
+        let to = self.scan.entry_start.unwrap_or(self.scan.pos);
+        if to >= from + self.forget_step {
+            self.bytes.drain(from..to);
+            self.scan.shift(to - from);
+            self.forgotten += to - from;
+        }
     }
 
     /// How many chantiers have been read so far (0 once something unusual was met).
@@ -132,20 +219,25 @@ impl Streaming {
     }
 
     /// The file is complete: the loaded dataset, exactly as [`load`] would return it,
-    /// and the file's bytes.
-    pub fn finish(self) -> (Result<Loaded, LoadError>, Vec<u8>) {
+    /// and the file's bytes if they were kept.
+    pub fn finish(self) -> Finished {
         let Streaming {
             bytes,
             scan,
             entries,
+            forgotten,
+            ..
         } = self;
         let header = scan.header_text(&bytes);
         let header = header.as_deref().and_then(|h| std::str::from_utf8(h).ok());
-        let loaded = match header.map(serde_json::from_str::<AtOnce>) {
-            Some(Ok(AtOnce(header, _))) => load_parts(header, entries),
-            _ => load(&bytes),
-        };
-        (loaded, bytes)
+        match header.map(serde_json::from_str::<AtOnce>) {
+            Some(Ok(AtOnce(header, _))) => {
+                let bytes = (forgotten == 0).then_some(bytes);
+                Finished::Read(load_parts(header, entries), bytes)
+            }
+            _ if forgotten > 0 => Finished::ReadAgain,
+            _ => Finished::Read(load(&bytes), Some(bytes)),
+        }
     }
 
     fn advance(&mut self) {
@@ -207,6 +299,15 @@ fn typed(text: &[u8]) -> Option<Entry<'static>> {
 }
 
 impl Scan {
+    /// The `n` bytes before the chantier being received were let go.
+    fn shift(&mut self, n: usize) {
+        self.pos -= n;
+        self.string_start = self.string_start.saturating_sub(n);
+        if let Some(start) = &mut self.entry_start {
+            *start -= n;
+        }
+    }
+
     fn in_list(&self) -> bool {
         matches!(self.list, Some((_, None))) && self.depth == 2
     }
@@ -316,13 +417,41 @@ impl Scan {
 mod tests {
     use super::*;
 
-    fn streamed(bytes: &[u8], chunk: usize) -> Result<Loaded, LoadError> {
-        let mut reading = Streaming::new();
+    fn forgetting(max: usize, step: usize) -> Streaming {
+        Streaming {
+            forget_step: step,
+            ..Streaming::keeping_up_to(max)
+        }
+    }
+
+    fn read(mut reading: Streaming, bytes: &[u8], chunk: usize) -> Finished {
         for part in bytes.chunks(chunk.max(1)) {
             reading.push(part);
         }
-        let (loaded, received) = reading.finish();
-        assert_eq!(received, bytes);
+        reading.finish()
+    }
+
+    /// `bytes` in chunks of `chunk` by a keeping reading, whose outcome is returned,
+    /// and by forgetting ones, which must agree with it or ask for the file again.
+    fn streamed(bytes: &[u8], chunk: usize) -> Result<Loaded, LoadError> {
+        let Finished::Read(loaded, received) = read(Streaming::new(), bytes, chunk) else {
+            panic!("a reading that keeps the bytes never asks for them again");
+        };
+        assert_eq!(received.as_deref(), Some(bytes));
+        // Letting go from the start or from the middle, after every chantier or
+        // after a few.
+        for (max, step) in [(0, 1), (0, 300), (bytes.len() / 2, 1)] {
+            match read(forgetting(max, step), bytes, chunk) {
+                Finished::Read(forgetting, _) => {
+                    assert_eq!(forgetting, loaded, "keeping up to {max}, by {step}")
+                }
+                // Only for a file that is not read in one pass.
+                Finished::ReadAgain => assert!(
+                    loaded.as_ref().map_or(true, |l| !l.problems.is_empty()),
+                    "a clean file read again (keeping up to {max}, by {step})"
+                ),
+            }
+        }
         loaded
     }
 
@@ -400,8 +529,41 @@ mod tests {
                 reading.push(part);
             }
             assert_eq!(reading.chantiers_read(), 300);
-            let (loaded, _) = reading.finish();
-            assert_eq!(loaded, load(&bytes));
+            assert_eq!(reading.finish(), Finished::Read(load(&bytes), Some(bytes)));
         }
+    }
+
+    #[cfg(feature = "generate")]
+    #[test]
+    fn a_large_file_is_not_held_whole() {
+        let dataset = crate::generate::dataset(2_000, 7);
+        let bytes = serde_json::to_vec(&dataset).expect("a serializable dataset");
+        assert!(bytes.len() > 4 * FORGET_STEP, "{} bytes", bytes.len());
+        let mut reading = Streaming::keeping_up_to(FORGET_STEP);
+        let mut held = 0;
+        for part in bytes.chunks(65_536) {
+            reading.push(part);
+            held = held.max(reading.bytes.len());
+        }
+        assert!(held < 2 * FORGET_STEP + 65_536, "{held} bytes held");
+        assert_eq!(reading.chantiers_read(), 2_000);
+        assert_eq!(reading.finish(), Finished::Read(load(&bytes), None));
+    }
+
+    #[test]
+    fn a_bad_chantier_after_forgetting_asks_for_the_file_again() {
+        let good = std::fs::read("../../public/data/agenda.json").expect("the shipped dataset");
+        let text = String::from_utf8(good).expect("UTF-8");
+        // The last chantier loses its `}`: the file is no longer read in one pass.
+        let end = text.rfind(']').expect("the chantiers' end");
+        let close = text[..end].rfind('}').expect("the last chantier's end");
+        let broken = format!("{}{}", &text[..close], &text[close + 1..]);
+        let bytes = broken.as_bytes();
+        assert_eq!(read(forgetting(0, 1), bytes, 4096), Finished::ReadAgain);
+        // A reading that kept everything says what load says.
+        assert_eq!(
+            read(Streaming::new(), bytes, 4096),
+            Finished::Read(load(bytes), Some(bytes.to_vec()))
+        );
     }
 }
