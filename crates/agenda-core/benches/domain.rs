@@ -1,7 +1,7 @@
 //! Native benchmarks of the domain on generated datasets of 1,000, 10,000 and
 //! 100,000 chantiers: loading the JSON, at once and as it downloads (1,000 and 10,000
 //! only), building the index, filtering (text, theme, period), grouping the
-//! timeline's first 100 milestones, parsing the URL query.
+//! timeline's first page, laying out the frise at each zoom, parsing the URL query.
 //!
 //! ```sh
 //! cargo bench -p agenda-core                 # about 40 s
@@ -15,6 +15,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Mutex, OnceLock};
 
+use agenda_core::frise::{self, LayoutOptions, Window, Zoom};
 use agenda_core::{generate, AgendaQuery, Dataset, Filter, Index, Period, PeriodPreset, Timeline};
 use chrono::NaiveDate;
 use divan::{black_box, Bencher};
@@ -157,6 +158,23 @@ fn timeline_build_first_page(bencher: Bencher, size: usize) {
     let (dataset, index) = fixture(size);
     let selection = index.select(dataset, &Filter::default());
     bencher.bench(|| Timeline::build(dataset, black_box(&selection), today(), false, PAGE_SIZE));
+}
+
+/// The frise at each zoom (six years, two, one around today) over every milestone.
+#[divan::bench(args = SIZES, consts = [0, 1, 2], max_time = 1.5)]
+fn frise_layout<const ZOOM: usize>(bencher: Bencher, size: usize) {
+    let (dataset, index) = fixture(size);
+    let selection = index.select(dataset, &Filter::default());
+    let window = Window::around(today(), Zoom::ALL[ZOOM]);
+    bencher.bench(|| {
+        frise::layout(
+            dataset,
+            black_box(&selection),
+            window,
+            today(),
+            LayoutOptions::default(),
+        )
+    });
 }
 
 /// Independent of the dataset's size: a long shared link.

@@ -9,6 +9,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::date::Precision;
+use crate::fast_hash::FastHashMap;
 use crate::filter::YearMonth;
 use crate::index::{MilestoneRef, Selection};
 use crate::model::Dataset;
@@ -305,13 +306,20 @@ pub fn layout(
             clusters: Vec::new(),
         })
         .collect();
-    for &at in &selection.milestones {
-        let chantier = &dataset.chantiers[at.chantier];
-        let m = &chantier.milestones[at.milestone];
-        let (first, last) = (m.date.first_day(), m.last_day());
+    let lane_of: FastHashMap<&str, usize> = dataset
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(lane, theme)| (theme.code.as_str(), lane))
+        .collect();
+    // The selection's days say which milestones are in the window: only those are
+    // read from their chantiers.
+    for (&at, &(first, last)) in selection.milestones.iter().zip(&selection.days) {
         if last < start || first >= end {
             continue;
         }
+        let chantier = &dataset.chantiers[at.chantier];
+        let m = &chantier.milestones[at.milestone];
         let x0 = window.x(first).clamp(0.0, 1.0);
         let x1 = window.x(last.succ_opt().unwrap_or(last)).clamp(0.0, 1.0);
         let approximate = m.date.precision() != Precision::Day
@@ -322,7 +330,7 @@ pub fn layout(
             (x1, approximate)
         };
         for theme in &chantier.themes {
-            if let Some(lane) = lanes.iter_mut().find(|l| &l.theme == theme) {
+            if let Some(lane) = lane_of.get(theme.as_str()).map(|&lane| &mut lanes[lane]) {
                 lane.items.push(Placed {
                     at,
                     x0,

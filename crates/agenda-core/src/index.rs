@@ -35,6 +35,10 @@ pub struct Selection {
     /// `milestones` (precomputed, so the timeline counts past milestones without
     /// reading them).
     pub past: Vec<bool>,
+    /// The first and last day of each selected milestone, in the order of
+    /// `milestones`: the frise places them without reading the chantiers, spread
+    /// all over memory.
+    pub days: Vec<(NaiveDate, NaiveDate)>,
 }
 
 impl Selection {
@@ -195,6 +199,7 @@ impl Index {
             }
             selection.milestones.push(r);
             selection.past.push(last < self.today);
+            selection.days.push((first, last));
             if !seen[r.chantier] {
                 seen[r.chantier] = true;
                 selection.chantiers.push(r.chantier);

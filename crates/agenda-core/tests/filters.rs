@@ -734,6 +734,7 @@ fn count_text_follows_french_plural_rules() {
             })
             .collect(),
         past: Vec::new(),
+        days: Vec::new(),
     };
     let cases = [
         (0, 0, "0 chantier, 0 jalon"),

@@ -143,6 +143,40 @@ fn dense_lanes_never_overlap_and_lose_nothing() {
 }
 
 #[test]
+fn on_a_generated_dataset_every_milestone_in_the_window_is_in_each_of_its_themes_lanes() {
+    // Every precision, periods, several themes per chantier.
+    let d = agenda_core::generate::dataset(400, 11);
+    let index = Index::new(&d, today());
+    let selection = index.select(&d, &Filter::default());
+    for zoom in Zoom::ALL {
+        let window = Window::around(today(), zoom);
+        let frise = layout(&d, &selection, window, today(), LayoutOptions::default());
+        let mut expected = std::collections::BTreeMap::<&str, Vec<_>>::new();
+        for &at in &selection.milestones {
+            let chantier = &d.chantiers[at.chantier];
+            let m = &chantier.milestones[at.milestone];
+            if m.last_day() >= window.first_day() && m.date.first_day() < window.end_day() {
+                for theme in &chantier.themes {
+                    expected.entry(theme).or_default().push(at);
+                }
+            }
+        }
+        expected.values_mut().for_each(|ats| ats.sort());
+        let placed: std::collections::BTreeMap<&str, Vec<_>> = frise
+            .lanes
+            .iter()
+            .map(|lane| {
+                let mut all: Vec<_> = lane.items.iter().map(|p| p.at).collect();
+                all.extend(lane.clusters.iter().flat_map(|c| c.items.iter().copied()));
+                all.sort();
+                (lane.theme.as_str(), all)
+            })
+            .collect();
+        assert_eq!(placed, expected, "{zoom:?}");
+    }
+}
+
+#[test]
 fn a_chantier_with_two_themes_is_in_both_lanes_and_lanes_follow_the_filter() {
     let mut c = chantier("deux", "2027-03");
     c["themes"] = json!(["finances", "urbanisme"]);
