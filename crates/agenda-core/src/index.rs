@@ -31,13 +31,9 @@ pub struct Selection {
     pub chantiers: Vec<usize>,
     /// Selected milestones, chronological.
     pub milestones: Vec<MilestoneRef>,
-    /// Whether each selected milestone is over on the index's day, in the order of
-    /// `milestones` (precomputed, so the timeline counts past milestones without
-    /// reading them).
-    pub past: Vec<bool>,
     /// The first and last day of each selected milestone, in the order of
-    /// `milestones`: the frise places them without reading the chantiers, spread
-    /// all over memory.
+    /// `milestones`: the timeline counts past milestones and the frise finds those in
+    /// its window without reading the chantiers, spread all over memory.
     pub days: Vec<(NaiveDate, NaiveDate)>,
 }
 
@@ -198,7 +194,6 @@ impl Index {
                 continue;
             }
             selection.milestones.push(r);
-            selection.past.push(last < self.today);
             selection.days.push((first, last));
             if !seen[r.chantier] {
                 seen[r.chantier] = true;

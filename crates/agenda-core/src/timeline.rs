@@ -127,8 +127,8 @@ impl Timeline {
         let mut beyond_limit = 0;
         for (i, &at) in selection.milestones.iter().enumerate() {
             let milestone = || &dataset.chantiers[at.chantier].milestones[at.milestone];
-            let past = match selection.past.get(i) {
-                Some(&past) => past,
+            let past = match selection.days.get(i) {
+                Some(&(_, last)) => last < today,
                 None => crate::status::milestone_status(milestone(), today) == Status::Past,
             };
             if past && !include_past {
@@ -220,19 +220,19 @@ mod tests {
     }
 
     #[test]
-    fn precomputed_past_flags_give_the_timeline_computed_from_the_dataset() {
+    fn the_selections_days_give_the_timeline_computed_from_the_dataset() {
         let bytes = std::fs::read("../../public/data/agenda.json").expect("the shipped dataset");
         let dataset = crate::load(&bytes).expect("a valid dataset").dataset;
         for today in ["2020-01-01", "2026-11-29", "2031-06-15"] {
             let today: NaiveDate = today.parse().expect("a date");
             let index = crate::Index::new(&dataset, today);
             let selection = index.select(&dataset, &crate::Filter::default());
-            let mut without_flags = selection.clone();
-            without_flags.past.clear();
+            let mut without_days = selection.clone();
+            without_days.days.clear();
             for (include_past, limit) in [(false, 30), (true, 30), (false, usize::MAX), (true, 5)] {
                 assert_eq!(
                     Timeline::build(&dataset, &selection, today, include_past, limit),
-                    Timeline::build(&dataset, &without_flags, today, include_past, limit),
+                    Timeline::build(&dataset, &without_days, today, include_past, limit),
                     "{today} include_past={include_past} limit={limit}"
                 );
             }

@@ -733,7 +733,6 @@ fn count_text_follows_french_plural_rules() {
                 milestone: i,
             })
             .collect(),
-        past: Vec::new(),
         days: Vec::new(),
     };
     let cases = [
