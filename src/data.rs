@@ -247,6 +247,11 @@ async fn read_body(
         }
         let bytes: js_sys::Uint8Array = chunk.get_value().dyn_into().map_err(|_| ())?;
         reading.push_with(bytes.length() as usize, |next| bytes.copy_to(next));
+        if reading.must_read_again() {
+            // The file will be fetched again whole: the rest of this one is of no use.
+            let _ = reader.cancel();
+            return Ok(());
+        }
     }
 }
 

@@ -185,7 +185,18 @@ impl Streaming {
         self.forget_read_chantiers();
     }
 
-    fn must_read_again(&self) -> bool {
+    /// Whether it is already known that [`finish`](Streaming::finish) will ask for the
+    /// file again (something unusual came after bytes were let go): the rest of the
+    /// download can stop. Some of it shows only at the end (a file cut short).
+    ///
+    /// ```
+    /// use agenda_core::load::Streaming;
+    /// let mut reading = Streaming::keeping_up_to(0);
+    /// reading.push(br#"{"chantiers":[{"id":"a"}"#);
+    /// // Nothing was let go yet: the file is still whole.
+    /// assert!(!reading.must_read_again());
+    /// ```
+    pub fn must_read_again(&self) -> bool {
         self.scan.gave_up && self.forgotten > 0
     }
 
@@ -560,6 +571,22 @@ mod tests {
         let broken = format!("{}{}", &text[..close], &text[close + 1..]);
         let bytes = broken.as_bytes();
         assert_eq!(read(forgetting(0, 1), bytes, 4096), Finished::ReadAgain);
+        // An invalid chantier is known as soon as it is read: the rest is not kept.
+        // (The last chantier's nature is given twice, the first time unknown.)
+        let at = text.rfind(r#""nature""#).expect("a nature");
+        let invalid = format!("{}\"nature\": \"peut-etre\",{}", &text[..at], &text[at..]);
+        let (head, tail) = invalid
+            .as_bytes()
+            .split_at(invalid.rfind(']').expect("the end"));
+        let mut reading = forgetting(0, 1);
+        for part in head.chunks(4096) {
+            reading.push(part);
+        }
+        assert!(reading.must_read_again());
+        let held = reading.bytes.len();
+        reading.push(tail);
+        assert_eq!(reading.bytes.len(), held, "the rest is not kept");
+        assert_eq!(reading.finish(), Finished::ReadAgain);
         // A reading that kept everything says what load says.
         assert_eq!(
             read(Streaming::new(), bytes, 4096),
