@@ -66,12 +66,12 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
     let mut carriers = agenda.dataset.carriers.clone();
     carriers.sort_by_key(|c| agenda_core::search::fold(&c.label));
 
-    let preset_value = move || match query.get().filter.period {
+    let preset_value = move || match query.with(|q| q.filter.period) {
         Period::Preset(p) => p.code().to_string(),
         _ => String::new(),
     };
     let month_value = move |pick_from: bool| {
-        move || match query.get().filter.period {
+        move || match query.with(|q| q.filter.period) {
             Period::Months { from, to } => {
                 let m = if pick_from { from } else { to };
                 m.map(|m| m.to_string()).unwrap_or_default()
@@ -128,7 +128,7 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
                         id="recherche"
                         name="q"
                         autocomplete="off"
-                        prop:value=move || query.get().filter.text
+                        prop:value=move || query.with(|q| q.filter.text.clone())
                         on:input=move |ev| {
                             let text = event_target_value(&ev);
                             update(&|q| q.filter.text = text.clone());
@@ -197,7 +197,7 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
                     id="themes"
                     legend="Thèmes"
                     choices=themes
-                    selected=Signal::derive(move || query.get().filter.themes)
+                    selected=Memo::new(move |_| query.with(|q| q.filter.themes.clone()))
                     on_toggle=Callback::new(move |code: String| {
                         update(&|q| q.filter.themes = AgendaQuery::toggled(&q.filter.themes, &code))
                     })
@@ -211,7 +211,7 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
                                 <input
                                     type="checkbox"
                                     id="nouveautes"
-                                    prop:checked=move || query.get().only_new
+                                    prop:checked=move || query.with(|q| q.only_new)
                                     on:change=move |_| update(&|q| q.only_new = !q.only_new)
                                 />
                                 <label class="fr-label" for="nouveautes">
@@ -228,7 +228,7 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
                     <select
                         class="fr-select"
                         id="porteur"
-                        prop:value=move || query.get().filter.carriers.iter().next().cloned().unwrap_or_default()
+                        prop:value=move || query.with(|q| q.filter.carriers.iter().next().cloned().unwrap_or_default())
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
                             update(&|q| {
@@ -258,8 +258,8 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
                     id="natures"
                     legend="Nature"
                     choices=natures
-                    selected=Signal::derive(move || {
-                        query.get().filter.natures.iter().map(|n| n.code().to_string()).collect()
+                    selected=Memo::new(move |_| {
+                        query.with(|q| q.filter.natures.iter().map(|n| n.code().to_string()).collect())
                     })
                     on_toggle=Callback::new(move |code: String| {
                         if let Some(n) = Nature::from_code(&code) {
@@ -271,8 +271,8 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
                     id="publics"
                     legend="Collectivités concernées"
                     choices=kinds
-                    selected=Signal::derive(move || {
-                        query.get().filter.kinds.iter().map(|k| k.code().to_string()).collect()
+                    selected=Memo::new(move |_| {
+                        query.with(|q| q.filter.kinds.iter().map(|k| k.code().to_string()).collect())
                     })
                     on_toggle=Callback::new(move |code: String| {
                         if let Some(k) = AuthorityKind::from_code(&code) {
@@ -284,8 +284,8 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
                     id="statuts"
                     legend="Statut du chantier"
                     choices=statuses
-                    selected=Signal::derive(move || {
-                        query.get().filter.statuses.iter().map(|s| s.code().to_string()).collect()
+                    selected=Memo::new(move |_| {
+                        query.with(|q| q.filter.statuses.iter().map(|s| s.code().to_string()).collect())
                     })
                     on_toggle=Callback::new(move |code: String| {
                         if let Some(s) = Status::from_code(&code) {

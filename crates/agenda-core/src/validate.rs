@@ -93,11 +93,14 @@ pub fn is_safe_url(url: &str) -> bool {
 /// while it is ASCII (every source of a large dataset comes through here at load);
 /// only a non-ASCII address is read as characters.
 fn has_unsafe_char(url: &str) -> bool {
-    let unsafe_char = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"');
     if url.is_ascii() {
-        url.bytes().any(|b| unsafe_char(char::from(b)))
+        // ASCII's whitespace and control characters are the bytes up to the space,
+        // and DEL.
+        url.bytes()
+            .any(|b| b <= b' ' || b == 0x7f || matches!(b, b'<' | b'>' | b'"'))
     } else {
-        url.chars().any(unsafe_char)
+        url.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'))
     }
 }
 
@@ -387,7 +390,7 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(5000))]
         #[test]
-        fn unsafe_characters_are_found_in_ascii_and_beyond(s in "https://a[a-z<>\" \t\u{7f}\u{0}\u{a0}\u{2028}é/]{0,12}") {
+        fn unsafe_characters_are_found_in_ascii_and_beyond(s in "https://a[a-z<>\" !\t\u{b}\u{1c}\u{1f}\u{7f}\u{0}\u{85}\u{a0}\u{2028}é/]{0,12}") {
             let by_chars = s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'));
             prop_assert_eq!(has_unsafe_char(&s), by_chars, "{:?}", s);
         }
