@@ -260,6 +260,24 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Whether one of the facets with a list of values (themes, carriers, natures,
+    /// kinds of authority, statuses) restricts the chantiers.
+    ///
+    /// ```
+    /// use agenda_core::{Filter, Period, PeriodPreset};
+    /// let mut filter = Filter { period: Period::Preset(PeriodPreset::Past), ..Filter::default() };
+    /// assert!(!filter.has_facets());
+    /// filter.themes.insert("finances".into());
+    /// assert!(filter.has_facets());
+    /// ```
+    pub fn has_facets(&self) -> bool {
+        !(self.themes.is_empty()
+            && self.carriers.is_empty()
+            && self.natures.is_empty()
+            && self.kinds.is_empty()
+            && self.statuses.is_empty())
+    }
+
     /// Whether no facet restricts anything.
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty()

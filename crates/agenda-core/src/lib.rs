@@ -25,6 +25,7 @@
 pub mod date;
 pub mod draft;
 pub mod export;
+mod facet_index;
 mod fast_hash;
 pub mod filter;
 pub mod french;

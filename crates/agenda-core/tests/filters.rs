@@ -799,3 +799,70 @@ fn an_empty_filter_is_empty_and_each_facet_makes_it_not() {
         assert!(!filter.is_empty(), "{filter:?} restricts something");
     }
 }
+
+mod facets_as_numbers {
+    //! `Index::select` compares each chantier's facets as numbers computed once; it
+    //! must select exactly what `Index::chantier_matches`, the definition, accepts.
+
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn generated() -> &'static (Dataset, Index) {
+        static DATA: OnceLock<(Dataset, Index)> = OnceLock::new();
+        DATA.get_or_init(|| {
+            let mut dataset = agenda_core::generate::dataset(400, 7);
+            // Codes outside the dataset's lists (validation reports them; a `Dataset`
+            // built in code may have them): still compared as the definition does.
+            for (i, c) in dataset.chantiers.iter_mut().enumerate() {
+                if i % 7 == 0 {
+                    c.themes.push("inconnu".into());
+                }
+                if i % 11 == 0 {
+                    c.carriers.insert(0, "hors-liste".into());
+                }
+            }
+            let index = Index::new(&dataset, today());
+            (dataset, index)
+        })
+    }
+
+    /// Some of `all`, by a bit mask; the codes no chantier has stay possible.
+    fn some<T: Clone + Ord>(all: &[T], bits: u64) -> BTreeSet<T> {
+        all.iter()
+            .enumerate()
+            .filter(|(i, _)| bits >> i & 1 == 1)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn select_keeps_exactly_the_chantiers_the_definition_accepts(
+            themes in any::<u64>(), carriers in any::<u64>(), natures in any::<u64>(),
+            kinds in any::<u64>(), statuses in any::<u64>(), used in 0u8..32,
+        ) {
+            let (dataset, index) = generated();
+            let mut theme_codes: Vec<String> = dataset.themes.iter().map(|t| t.code.clone()).collect();
+            theme_codes.push("inconnu".into());
+            let mut carrier_codes: Vec<String> = dataset.carriers.iter().map(|c| c.code.clone()).collect();
+            carrier_codes.push("hors-liste".into());
+            // Each facet used or not, so that combinations of few facets are common.
+            let on = |k: u8, bits: u64| if used >> k & 1 == 1 { bits } else { 0 };
+            let filter = Filter {
+                themes: some(&theme_codes, on(0, themes)),
+                carriers: some(&carrier_codes, on(1, carriers)),
+                natures: some(&Nature::ALL, on(2, natures)),
+                kinds: some(&AuthorityKind::ALL, on(3, kinds)),
+                statuses: some(&Status::ALL, on(4, statuses)),
+                ..Filter::default()
+            };
+            let selected: BTreeSet<usize> = index.select(dataset, &filter).chantiers.into_iter().collect();
+            let expected: BTreeSet<usize> = (0..dataset.chantiers.len())
+                .filter(|&i| !dataset.chantiers[i].milestones.is_empty())
+                .filter(|&i| index.chantier_matches(dataset, i, &filter))
+                .collect();
+            prop_assert_eq!(selected, expected, "{:?}", filter);
+        }
+    }
+}
