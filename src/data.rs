@@ -317,7 +317,7 @@ mod saved_copy {
     pub fn load() -> Option<(agenda_core::Loaded, NaiveDate)> {
         let storage = storage()?;
         let text = storage.get_item(KEY).ok()??;
-        let saved_on = storage.get_item(DATE_KEY).ok()??.parse().ok()?;
+        let saved_on = agenda_core::date::parse_day(&storage.get_item(DATE_KEY).ok()??).ok()?;
         let loaded = agenda_core::load_text(&text).ok()?;
         Some((loaded, saved_on))
     }

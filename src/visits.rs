@@ -14,7 +14,7 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 fn read(storage: &web_sys::Storage, key: &str) -> Option<NaiveDate> {
-    storage.get_item(key).ok().flatten()?.parse().ok()
+    agenda_core::date::parse_day(&storage.get_item(key).ok().flatten()?).ok()
 }
 
 /// Records today's visit and returns the day of the previous one (None on a first

@@ -324,6 +324,78 @@ impl FromStr for PartialDate {
     }
 }
 
+/// Why a text is not a day written `AAAA-MM-JJ` ([`parse_day`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DayError {
+    /// Not four digits, `-`, two digits, `-`, two digits.
+    Shape,
+    /// The shape is right but the day does not exist (2024-02-30, month 13…).
+    Impossible,
+}
+
+impl fmt::Display for DayError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DayError::Shape => "date au format AAAA-MM-JJ attendue",
+            DayError::Impossible => "cette date n'existe pas dans le calendrier",
+        })
+    }
+}
+
+impl std::error::Error for DayError {}
+
+/// A day written `AAAA-MM-JJ` (RFC 3339's full-date), as the dataset writes its days
+/// (`published`, `updated`) and the app stores them.
+///
+/// Why not chrono's `FromStr`: its general parser (signs, widths, spaces, every field
+/// of a date and time) weighed 10 kB of the wasm for this one fixed shape.
+///
+/// ```
+/// use agenda_core::date::{parse_day, DayError};
+/// assert_eq!(parse_day("2026-11-29").unwrap().to_string(), "2026-11-29");
+/// assert_eq!(parse_day("2026-2-3"), Err(DayError::Shape));
+/// assert_eq!(parse_day(" 2026-02-03"), Err(DayError::Shape));
+/// assert_eq!(parse_day("2026-02-30"), Err(DayError::Impossible));
+/// ```
+pub fn parse_day(text: &str) -> Result<NaiveDate, DayError> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shaped {
+        return Err(DayError::Shape);
+    }
+    let number = |range: std::ops::Range<usize>| {
+        bytes[range]
+            .iter()
+            .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
+    };
+    NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10))
+        .ok_or(DayError::Impossible)
+}
+
+/// Deserializes a day with [`parse_day`] (`#[serde(deserialize_with)]` on the model's
+/// days).
+pub(crate) fn deserialize_day<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<NaiveDate, D::Error> {
+    struct Day;
+    impl serde::de::Visitor<'_> for Day {
+        type Value = NaiveDate;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a date")
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<NaiveDate, E> {
+            parse_day(text).map_err(E::custom)
+        }
+    }
+    deserializer.deserialize_str(Day)
+}
+
 impl Serialize for PartialDate {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
@@ -521,6 +593,28 @@ mod tests {
             #[test]
             fn orders_as_cmp(a in any_date(), b in any_date()) {
                 prop_assert_eq!(a.sort_key().cmp(&b.sort_key()), a.cmp(&b), "{} vs {}", a, b);
+            }
+
+            /// `parse_day` reads back every day chrono writes, and accepts exactly
+            /// the `AAAA-MM-JJ` texts chrono's parser accepts.
+            #[test]
+            fn parse_day_agrees_with_chrono(
+                days in 0i32..3_652_059,
+                text in "[0-9]{4}-[0-1][0-9]-[0-3][0-9]|[0-9 +-]{8,11}",
+            ) {
+                let day = NaiveDate::from_num_days_from_ce_opt(days + 1).unwrap();
+                prop_assert_eq!(parse_day(&day.to_string()), Ok(day));
+                let ours = parse_day(&text).ok();
+                let chrono = text.parse::<NaiveDate>().ok();
+                let strict = text.len() == 10
+                    && text.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+                if strict {
+                    prop_assert_eq!(ours, chrono, "{:?}", text);
+                } else {
+                    // chrono also takes signs, spaces and other widths; the dataset
+                    // never writes them.
+                    prop_assert!(ours.is_none() || ours == chrono, "{:?}", text);
+                }
             }
         }
 

@@ -34,6 +34,7 @@ pub struct Dataset {
     /// Version of this file format, "MAJEURE.MINEURE" (currently "1.0").
     pub schema_version: String,
     /// Day the dataset was published.
+    #[serde(deserialize_with = "crate::date::deserialize_day")]
     pub published: NaiveDate,
     /// Who publishes the dataset.
     pub publisher: Publisher,
@@ -126,6 +127,7 @@ pub struct Chantier {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
     /// Day of the entry's last update.
+    #[serde(deserialize_with = "crate::date::deserialize_day")]
     pub updated: NaiveDate,
 }
 

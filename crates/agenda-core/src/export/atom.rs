@@ -243,5 +243,5 @@ fn link(out: &mut String, depth: usize, rel: &str, kind: &str, href: &str) {
 /// assert_eq!(agenda_core::export::atom::rfc3339(d), "2026-11-29T00:00:00Z");
 /// ```
 pub fn rfc3339(day: NaiveDate) -> String {
-    format!("{}T00:00:00Z", day.format("%Y-%m-%d"))
+    format!("{day}T00:00:00Z")
 }

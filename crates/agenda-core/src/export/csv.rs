@@ -95,31 +95,39 @@ pub fn csv(
     base_url: &str,
     today: NaiveDate,
 ) -> String {
-    let rows = milestones
-        .iter()
-        .filter_map(|&at| resolve(dataset, at))
-        .map(|(chantier, milestone)| row(dataset, chantier, milestone, base_url, today));
-    match write(rows) {
-        Ok(bytes) => format!("{BOM}{}", String::from_utf8_lossy(&bytes)),
-        // Writing to memory only fails on records of unequal length, which `row`
-        // never makes; still, an empty sheet beats a panic.
-        Err(_) => format!("{BOM}{}\r\n", HEADERS.join(";")),
+    let mut out = String::with_capacity(512 * (milestones.len() + 1));
+    out.push(BOM);
+    record(&mut out, HEADERS);
+    for (chantier, milestone) in milestones.iter().filter_map(|&at| resolve(dataset, at)) {
+        record(&mut out, row(dataset, chantier, milestone, base_url, today));
     }
+    out
 }
 
-fn write(rows: impl Iterator<Item = [String; 18]>) -> Result<Vec<u8>, ::csv::Error> {
-    let mut writer = ::csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(::csv::Terminator::CRLF)
-        .quote_style(::csv::QuoteStyle::Necessary)
-        .from_writer(Vec::new());
-    writer.write_record(HEADERS)?;
-    for row in rows {
-        writer.write_record(&row)?;
+/// One record: fields separated by `;`, ended by CRLF; a field holding `;`, `"` or a
+/// line break quoted, its quotes doubled (RFC 4180, as the `csv` crate's "necessary"
+/// quoting writes it: a test compares both).
+///
+/// ```
+/// let mut out = String::new();
+/// agenda_core::export::csv::record(&mut out, ["a", "b;c", "d\"e", "f\ng", ""]);
+/// assert_eq!(out, "a;\"b;c\";\"d\"\"e\";\"f\ng\";\r\n");
+/// ```
+pub fn record<S: AsRef<str>>(out: &mut String, fields: impl IntoIterator<Item = S>) {
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        let field = field.as_ref();
+        if field.contains([';', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(field);
+        }
     }
-    writer
-        .into_inner()
-        .map_err(|e| ::csv::Error::from(e.into_error()))
+    out.push_str("\r\n");
 }
 
 fn row(
@@ -133,8 +141,8 @@ fn row(
     [
         milestone.when_fr(),
         precision_fr(milestone),
-        milestone.date.first_day().format("%Y-%m-%d").to_string(),
-        milestone.last_day().format("%Y-%m-%d").to_string(),
+        milestone.date.first_day().to_string(),
+        milestone.last_day().to_string(),
         text(&milestone.label),
         text(milestone.details.as_deref().unwrap_or("")),
         text(&chantier.title),
@@ -147,7 +155,7 @@ fn row(
         milestone_status(milestone, today).label_fr().to_string(),
         text(&sources.join(" | ")),
         text(&chantier_url(base_url, &chantier.id)),
-        chantier.updated.format("%Y-%m-%d").to_string(),
+        chantier.updated.to_string(),
         text(&chantier.summary),
     ]
 }

@@ -59,7 +59,7 @@
 //! assert!(text.ends_with("END:VCALENDAR\r\n"));
 //! ```
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use crate::date::Precision;
 use crate::index::MilestoneRef;
@@ -437,14 +437,23 @@ fn write_event(
 fn ical_date(date: NaiveDate) -> Option<String> {
     (0..=9999)
         .contains(&date.year())
-        .then(|| date.format("%Y%m%d").to_string())
+        .then(|| format!("{:04}{:02}{:02}", date.year(), date.month(), date.day()))
 }
 
 /// `YYYYMMDDTHHMMSSZ`; an instant outside years 0–9999 cannot be written and gives
 /// the Unix epoch rather than an invalid line.
 fn utc_stamp(instant: DateTime<Utc>) -> String {
     if (0..=9999).contains(&instant.year()) {
-        instant.format("%Y%m%dT%H%M%SZ").to_string()
+        let (day, time) = (instant.date_naive(), instant.time());
+        format!(
+            "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+            day.year(),
+            day.month(),
+            day.day(),
+            time.hour(),
+            time.minute(),
+            time.second()
+        )
     } else {
         "19700101T000000Z".to_string()
     }

@@ -133,6 +133,7 @@ impl Loaded {
 #[derive(Deserialize)]
 struct RawDataset {
     schema_version: String,
+    #[serde(deserialize_with = "crate::date::deserialize_day")]
     published: NaiveDate,
     publisher: Publisher,
     licence: String,
