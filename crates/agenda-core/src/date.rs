@@ -396,6 +396,19 @@ pub(crate) fn deserialize_day<'de, D: Deserializer<'de>>(
     deserializer.deserialize_str(Day)
 }
 
+/// [`deserialize_day`] for an optional day (with `#[serde(default)]`).
+pub(crate) fn deserialize_optional_day<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    struct Day(NaiveDate);
+    impl<'de> Deserialize<'de> for Day {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserialize_day(deserializer).map(Day)
+        }
+    }
+    Ok(Option::<Day>::deserialize(deserializer)?.map(|day| day.0))
+}
+
 impl Serialize for PartialDate {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

@@ -21,7 +21,6 @@
 //! assert!(report.problems.iter().any(|p| p.field_id == "contribution-resume"));
 //! ```
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -962,7 +961,7 @@ impl Draft {
     /// ```
     pub fn check(&self, dataset: &Dataset) -> DraftReport {
         let mut draft = self.clone();
-        let updated = draft.updated.trim().parse::<NaiveDate>().ok();
+        let updated = crate::date::parse_day(draft.updated.trim()).ok();
         let day = updated.unwrap_or(dataset.published);
         if updated.is_none() {
             draft.updated = dataset.published.to_string();

@@ -148,7 +148,11 @@ pub struct Contribution {
     pub contribution_version: String,
     /// For an update: the `updated` date of the published version the contribution
     /// was prepared from. Absent for a new chantier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::date::deserialize_optional_day"
+    )]
     pub base_updated: Option<NaiveDate>,
     /// The chantier, complete, as it should be published.
     pub chantier: Chantier,
@@ -321,7 +325,7 @@ impl std::error::Error for ParseError {}
 #[derive(Deserialize)]
 struct Header {
     contribution_version: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::date::deserialize_optional_day")]
     base_updated: Option<NaiveDate>,
 }
 

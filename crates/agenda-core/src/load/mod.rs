@@ -258,17 +258,6 @@ fn serde_message_fr(message: &str) -> (Option<String>, String) {
             "type incorrect (attendu : un objet ; trouvé : une liste)".to_string(),
         );
     }
-    if message.starts_with("input contains invalid characters")
-        || message.starts_with("premature end of input")
-    {
-        return (None, "date au format AAAA-MM-JJ attendue".to_string());
-    }
-    if message.starts_with("input is out of range") || message.starts_with("input is not enough") {
-        return (
-            None,
-            "cette date n'existe pas dans le calendrier".to_string(),
-        );
-    }
     (None, message.to_string())
 }
 
