@@ -386,8 +386,9 @@ pub(crate) fn deserialize_day<'de, D: Deserializer<'de>>(
     struct Day;
     impl serde::de::Visitor<'_> for Day {
         type Value = NaiveDate;
+        // The words the loader translates ("une date AAAA-MM-JJ", `load::type_fr`).
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a date")
+            f.write_str("a valid date")
         }
         fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<NaiveDate, E> {
             parse_day(text).map_err(E::custom)

@@ -277,6 +277,27 @@ fn wrong_types_name_the_field() {
             "type incorrect (attendu : une liste ; trouvé : texte \"finances\")".into()
         )
     );
+    // A day (`updated`) says in French what it expects, and what a wrong one is.
+    assert_eq!(
+        single(|c| c["updated"] = json!(2024)),
+        (
+            "updated".into(),
+            ProblemKind::Unreadable(
+                "type incorrect (attendu : une date AAAA-MM-JJ ; trouvé : nombre entier 2024)"
+                    .into()
+            )
+        )
+    );
+    for (day, message) in [
+        ("2024-1-5", "date au format AAAA-MM-JJ attendue"),
+        ("2024-02-30", "cette date n'existe pas dans le calendrier"),
+    ] {
+        assert_eq!(
+            single(|c| c["updated"] = json!(day)),
+            ("updated".into(), ProblemKind::Unreadable(message.into())),
+            "{day}"
+        );
+    }
 }
 
 #[test]
