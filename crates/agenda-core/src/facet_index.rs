@@ -19,7 +19,7 @@ use crate::status::Status;
 /// The codes of every chantier (themes, or carriers) as numbers, flattened: chantier
 /// `i`'s are `ids[starts[i]..starts[i + 1]]`, each the place of the code in
 /// `vocabulary`.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct CodeLists {
     /// The dataset's codes, then any code a chantier has beyond them (a dataset that
     /// passed validation has none; a `Dataset` built otherwise may).
@@ -92,7 +92,7 @@ fn mask<T: Bit>(values: &BTreeSet<T>) -> u8 {
 }
 
 /// A dataset's facet values, by chantier.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct FacetIndex {
     themes: CodeLists,
     carriers: CodeLists,

@@ -171,8 +171,7 @@ impl Index {
                     .iter()
                     .any(|r| filter.kinds.contains(&r.kind)))
             && (filter.statuses.is_empty() || filter.statuses.contains(&self.statuses[i]))
-            && filter.updated_after.is_none_or(|day| c.updated > day)
-            && filter.profile.is_none_or(|p| p.applicability(c).is_shown())
+            && passes_beyond_facets(c, filter)
     }
 
     /// Applies `filter`: the chantiers passing every facet, and those of their
@@ -196,12 +195,7 @@ impl Index {
                     && facets
                         .as_ref()
                         .is_none_or(|(index, facets)| index.matches(i, facets))
-                    && filter
-                        .updated_after
-                        .is_none_or(|day| dataset.chantiers[i].updated > day)
-                    && filter
-                        .profile
-                        .is_none_or(|p| p.applicability(&dataset.chantiers[i]).is_shown())
+                    && passes_beyond_facets(&dataset.chantiers[i], filter)
             })
             .collect();
         let mut seen = vec![false; dataset.chantiers.len()];
@@ -223,6 +217,17 @@ impl Index {
         }
         selection
     }
+}
+
+/// The conditions of `filter` on a chantier that are not facets: updated since the
+/// last visit, shown for "ma collectivité". (Neither reads the chantier when unset.)
+fn passes_beyond_facets(chantier: &Chantier, filter: &Filter) -> bool {
+    filter
+        .updated_after
+        .is_none_or(|day| chantier.updated > day)
+        && filter
+            .profile
+            .is_none_or(|p| p.applicability(chantier).is_shown())
 }
 
 /// The search texts of a dataset's chantiers, in order: the first ones in the word
