@@ -260,13 +260,19 @@ async fn read_body(
 const SEARCH_SLICE: usize = 200;
 
 /// Prepares the search index in slices once the agenda is on screen, so the first
-/// render does not wait for it and the first keystroke rarely does. Calling it again
-/// (the agenda shown anew) only finishes what is left.
+/// render does not wait for it and the first keystroke rarely does; then, in a task of
+/// their own, the facets' numbers, so the first filter on a facet does not wait for
+/// them either. Calling it again (the agenda shown anew) only finishes what is left.
 pub fn prepare_search_after_paint(agenda: &Agenda) {
     fn next_slice(agenda: Agenda) {
         set_timeout(
             move || {
-                if !agenda.index.prepare_search(&agenda.dataset, SEARCH_SLICE) {
+                if agenda.index.prepare_search(&agenda.dataset, SEARCH_SLICE) {
+                    set_timeout(
+                        move || agenda.index.prepare_facets(&agenda.dataset),
+                        std::time::Duration::ZERO,
+                    );
+                } else {
                     next_slice(agenda);
                 }
             },

@@ -4,9 +4,9 @@
 //! Why: a theme filter read every chantier's list of theme texts (allocations spread
 //! over the whole heap) and searched each in a `BTreeSet`. With one theme, natively
 //! (`cargo bench -p agenda-core -- select`): 366 → 196 µs at 10,000 chantiers, 14.7 →
-//! 2.6 ms at 100,000. Built by the first filter on a facet, not with the index: reading
-//! every chantier's codes takes 66 ms at 100,000, which the first render need not wait
-//! for. [`Index::chantier_matches`](crate::Index::chantier_matches) keeps the
+//! 2.6 ms at 100,000. Built apart from the index ([`Index::prepare_facets`](crate::Index::prepare_facets),
+//! or the first filter on a facet): reading every chantier's codes takes 66 ms at
+//! 100,000, which the first render need not wait for. [`Index::chantier_matches`](crate::Index::chantier_matches) keeps the
 //! definition; a property test (`tests/filters.rs`) checks both select the same.
 
 use std::collections::BTreeSet;
