@@ -281,12 +281,8 @@ impl Filter {
     /// Whether no facet restricts anything.
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty()
-            && self.themes.is_empty()
+            && !self.has_facets()
             && self.period.is_any()
-            && self.carriers.is_empty()
-            && self.natures.is_empty()
-            && self.kinds.is_empty()
-            && self.statuses.is_empty()
             && self.updated_after.is_none()
             && self.profile.is_none()
     }

@@ -66,8 +66,7 @@ pub struct Index {
     texts: Mutex<SearchTexts>,
     statuses: Vec<Status>,
     /// The chantiers' facet values as numbers, built by [`Index::prepare_facets`] or
-    /// the first filter on a facet: reading every chantier's codes takes 66 ms at
-    /// 100,000, which the first render need not wait for.
+    /// the first filter on a facet, not with the index (why: [`crate::facet_index`]).
     facets: OnceLock<FacetIndex>,
     /// Every milestone in chronological order, with its first and last day.
     chronological: Vec<(MilestoneRef, NaiveDate, NaiveDate)>,
@@ -146,8 +145,8 @@ impl Index {
         texts.index_more(dataset, budget)
     }
 
-    /// Builds the facets' numbers now rather than at the first filter on a facet (66
-    /// ms natively at 100,000 chantiers): for an idle moment after the first render.
+    /// Builds the facets' numbers now rather than at the first filter on a facet: for
+    /// an idle moment after the first render.
     ///
     /// ```
     /// use agenda_core::{Filter, Index};
