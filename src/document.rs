@@ -7,8 +7,56 @@ pub fn by_id(id: &str) -> Option<web_sys::Element> {
 
 /// Sets the page's `<title>`: each view has its own (RGAA 8.6).
 pub fn set_title(title: &str) {
+    PENDING_TITLE.with(|pending| pending.borrow_mut().take());
+    write_title(title);
+}
+
+fn write_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         doc.set_title(&format!("{title} — Agenda numérique des collectivités"));
+    }
+}
+
+/// [`set_title`] once the browser is idle (see [`when_idle`]), for a title that
+/// follows filters: nobody reads the tab's title while filtering, and the changes of
+/// a fast typist write it once.
+pub fn set_title_when_idle(title: String) {
+    let first = PENDING_TITLE.with(|pending| pending.borrow_mut().replace(title).is_none());
+    if first {
+        when_idle(|| {
+            if let Some(title) = PENDING_TITLE.with(|pending| pending.borrow_mut().take()) {
+                write_title(&title);
+            }
+        });
+    }
+}
+
+thread_local! {
+    /// The title [`set_title_when_idle`] will write; [`set_title`] cancels it.
+    static PENDING_TITLE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` once the browser is idle, after the frame that shows the change before
+/// it is painted: for work that must follow a change but that nobody sees in it (the
+/// address bar, the tab's title), so the change is on screen sooner. At most
+/// `IDLE_DEADLINE_MS` later on a busy page; without `requestIdleCallback` (Safari),
+/// in a task after the next frame.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    const IDLE_DEADLINE_MS: u32 = 200;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let supported = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+    if supported {
+        let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(IDLE_DEADLINE_MS);
+        let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
+    } else {
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+        });
     }
 }
 
@@ -46,6 +94,7 @@ fn current_path() -> String {
 
 /// Loads the current address from the server, as a new document.
 pub fn reload() {
+    crate::router::settle_address();
     let _ = web_sys::window().map(|w| w.location().reload());
 }
 
@@ -83,6 +132,7 @@ pub fn base_url() -> String {
 
 /// The absolute URL of the current page.
 pub fn current_url() -> String {
+    crate::router::settle_address();
     web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()

@@ -60,6 +60,45 @@ impl ChantierLinks {
         self.0
             .with(|query_string| with_query_string(&path, query_string))
     }
+
+    /// [`ChantierLinks::href`], not tracked: for a link rewritten by
+    /// [`ChantierLinks::rewrite`].
+    pub fn href_untracked(self, id: &str) -> String {
+        let path = Route::Chantier(id.to_string()).path();
+        self.0
+            .with_untracked(|query_string| with_query_string(&path, query_string))
+    }
+
+    /// Subscribes the running effect to the query.
+    pub fn track(self) {
+        self.0.track();
+    }
+
+    /// Gives every link under `root` to a page of the app the current query, keeping
+    /// its path: one pass for all the links of a list, instead of an effect per link.
+    pub fn rewrite(self, root: &web_sys::Element) {
+        use wasm_bindgen::JsCast;
+        let Ok(links) = root.query_selector_all("a[href]") else {
+            return;
+        };
+        self.0.with_untracked(|query_string| {
+            for i in 0..links.length() {
+                let Some(link) = links
+                    .item(i)
+                    .and_then(|node| node.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+                else {
+                    continue;
+                };
+                let path = link.pathname();
+                let href = if query_string.is_empty() {
+                    path
+                } else {
+                    format!("{path}?{query_string}")
+                };
+                link.set_href(&href);
+            }
+        });
+    }
 }
 
 /// The current agenda query, parsed from the URL; unknown codes dropped.

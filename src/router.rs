@@ -37,7 +37,12 @@ pub fn Router(shows: Shows, children: Children) -> impl IntoView {
     let search = Memo::new(move |_| address.with(|(_, search)| search.clone()));
     provide_context(Location { path, search });
     // The app lives as long as the page: its listeners are never removed.
-    let _ = window_event_listener(leptos::ev::popstate, move |_| address.set(read_address()));
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        // A filter change not yet written belonged to the entry just left: written
+        // now, it would land on this one.
+        PENDING_REPLACE.with(|pending| pending.borrow_mut().take());
+        address.set(read_address());
+    });
     let _ = window_event_listener(leptos::ev::click, move |ev| {
         follow_link(&ev, shows, address)
     });
@@ -58,24 +63,74 @@ pub fn use_navigate() -> impl Fn(&str, bool) + Copy {
 }
 
 fn go(href: &str, replace: bool, address: RwSignal<(String, String)>) {
+    if replace {
+        // A filter changed: the page follows at once, the address bar once the
+        // change is painted. Writing it costs the browser about 1 ms, a sixteenth of
+        // a frame, and nobody reads it while typing; the writes of a fast typist
+        // coalesce into one.
+        let Some(moved) = address_of(href) else {
+            return;
+        };
+        PENDING_REPLACE.with(|pending| {
+            let first = pending.borrow_mut().replace(href.to_string()).is_none();
+            if first {
+                crate::document::when_idle(settle_address);
+            }
+        });
+        address.set(moved);
+        return;
+    }
+    settle_address();
     let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
         return;
     };
-    let moved = if replace {
-        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
-    } else {
-        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
-    };
-    if moved.is_err() {
+    if history
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+        .is_err()
+    {
         // Another origin, or a browser that refuses: load the address instead.
         let _ = web_sys::window().map(|w| w.location().set_href(href));
         return;
     }
     address.set(read_address());
-    if !replace {
-        // Once the new page is in the document.
-        request_animation_frame(scroll_to_fragment_or_top);
+    // Once the new page is in the document.
+    request_animation_frame(scroll_to_fragment_or_top);
+}
+
+thread_local! {
+    /// The address a filter change replaced the current one with, not yet written to
+    /// the history (see [`go`]).
+    static PENDING_REPLACE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Writes a pending filter change to the address bar. Anything that reads the
+/// browser's address, or adds a history entry after it, calls this first.
+pub fn settle_address() {
+    let Some(href) = PENDING_REPLACE.with(|pending| pending.borrow_mut().take()) else {
+        return;
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let written = window.history().is_ok_and(|history| {
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
+            .is_ok()
+    });
+    if !written {
+        // Another origin, or a browser that refuses: load the address instead.
+        let _ = window.location().set_href(&href);
     }
+}
+
+/// The path (under the app's base) and query of `href`, resolved against the current
+/// address, as [`read_address`] would read them once it is written.
+fn address_of(href: &str) -> Option<(String, String)> {
+    let current = web_sys::window()?.location().href().ok()?;
+    let url = web_sys::Url::new_with_base(href, &current).ok()?;
+    let path = url.pathname();
+    let path = under_base(&path).unwrap_or(path);
+    Some((path, url.search().trim_start_matches('?').to_string()))
 }
 
 fn scroll_to_fragment_or_top() {
@@ -143,6 +198,7 @@ fn follow_link(ev: &web_sys::MouseEvent, shows: Shows, address: RwSignal<(String
     if rel_external || other_target || link.has_attribute("download") {
         return;
     }
+    settle_address();
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return;
     };

@@ -3,10 +3,8 @@
 //! Why not `view!`: a filter change replaces the 30 items on screen, and building an
 //! item node by node from the wasm (elements, attributes, text nodes, Leptos'
 //! markers: about 45 DOM calls each) was half of an interaction's script time. The
-//! browser's HTML parser builds the same nodes from one string per part in a fraction
-//! of that (README, "Performance"). What changes while an item is shown stays a
-//! component (`components/timeline.rs`): the title's link, which carries the current
-//! query, and the line that depends on "ma collectivité".
+//! browser's HTML parser builds the same nodes from text in a fraction of that
+//! (README, "Performance"); `components/list_patch.rs` inserts the items.
 //!
 //! Every text from the dataset goes through [`escape_markup`]; the tests below check
 //! that no markup in a dataset's text survives.
@@ -21,6 +19,38 @@ use crate::components::badges::{nature_badge_html, theme_tags_html};
 /// it adds (`{chantier}-{milestone}`, positions in the dataset): one click listener on
 /// the timeline serves every item (`components/timeline.rs`).
 pub const CALENDAR_ATTRIBUTE: &str = "data-calendrier";
+
+/// A timeline item, `<li>` included: date, title linking to `href`, the rest
+/// ([`body_html`]), and why the chantier concerns "ma collectivité" when `applies`
+/// says so. Every part of it is fixed while it is shown but the link's query, which
+/// `nav::ChantierLinks::rewrite` updates in place.
+pub fn item_html(
+    dataset: &Dataset,
+    at: MilestoneRef,
+    status: Status,
+    is_new: bool,
+    href: &str,
+    applies: Option<&str>,
+) -> String {
+    let chantier = &dataset.chantiers[at.chantier];
+    let milestone = &chantier.milestones[at.milestone];
+    let mut out = format!(r#"<li class="agenda-item agenda-item--{}">"#, status.code());
+    out.push_str(&date_html(milestone, status));
+    out.push_str(&format!(
+        r#"<h4 class="agenda-item__title"><a href="{}">{}</a></h4>"#,
+        escape_markup(href),
+        escape_markup(&chantier.title),
+    ));
+    out.push_str(&body_html(dataset, chantier, milestone, is_new, Some(at)));
+    if let Some(reason) = applies {
+        out.push_str(&format!(
+            r#"<p class="agenda-item__applies fr-text--sm">{}</p>"#,
+            escape_markup(reason)
+        ));
+    }
+    out.push_str("</li>");
+    out
+}
 
 /// The date line: the date at its precision, and "passé" for screen readers when the
 /// colour says so.

@@ -6,6 +6,7 @@ pub mod exports;
 pub mod filters;
 pub mod frise;
 pub mod item_markup;
+pub mod list_patch;
 pub mod load_failure;
 pub mod my_authority;
 pub mod notices;

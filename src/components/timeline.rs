@@ -9,14 +9,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::exports::download_calendar;
-use crate::components::item_markup;
+use crate::components::{item_markup, list_patch};
 use crate::data::Agenda;
 use crate::nav::ChantierLinks;
 
 /// The grouped timeline of the current selection.
 ///
 /// Keyed at every level (year, period, milestone): when the filters change, only the
-/// milestones that enter or leave the list are built or dropped.
+/// milestones that enter or leave the list are built or dropped (the milestones by
+/// `list_patch`, from HTML text).
 #[component]
 pub fn TimelineView(timeline: Memo<Timeline>, query: Memo<AgendaQuery>) -> impl IntoView {
     let agenda = expect_context::<Agenda>();
@@ -32,8 +33,17 @@ pub fn TimelineView(timeline: Memo<Timeline>, query: Memo<AgendaQuery>) -> impl 
         let agenda = agenda.clone();
         move |ev: leptos::ev::MouseEvent| add_to_calendar(&agenda, &ev)
     };
+    let container = NodeRef::<leptos::html::Div>::new();
+    // Items are built with the query of their time; a new query (a keystroke in the
+    // search) rewrites the links of those already shown.
+    Effect::new(move |built: Option<()>| {
+        links.track();
+        if let (Some(()), Some(container)) = (built, container.get_untracked()) {
+            links.rewrite(&container);
+        }
+    });
     view! {
-        <div class="agenda-timeline" on:click=on_click>
+        <div class="agenda-timeline" on:click=on_click node_ref=container>
             <For
                 each=move || years.get()
                 key=|year| *year
@@ -80,12 +90,48 @@ fn PeriodGroup(
     let heading = timeline
         .with_untracked(|t| t.group(period).map(TimelineGroup::heading_fr))
         .unwrap_or_default();
+    // An item is the same while its milestone and "ma collectivité" are: a new
+    // profile builds the items anew, with their applicability line.
     let entries = Memo::new(move |_| {
+        let profile = profile.get();
         timeline.with(|t| {
             t.group(period)
-                .map(|g| g.entries.iter().map(|e| e.at).collect::<Vec<_>>())
+                .map(|g| {
+                    g.entries
+                        .iter()
+                        .map(|e| (e.at, profile))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
+    });
+    let agenda = expect_context::<Agenda>();
+    let item_html = move |&(at, profile): &(MilestoneRef, Option<Profile>)| {
+        let chantier = &agenda.dataset.chantiers[at.chantier];
+        let status =
+            agenda_core::milestone_status(&chantier.milestones[at.milestone], agenda.today);
+        let applies = profile.and_then(|p| p.applicability(chantier).reason().map(str::to_string));
+        item_markup::item_html(
+            &agenda.dataset,
+            at,
+            status,
+            agenda.is_new(at.chantier),
+            &links.href_untracked(&chantier.id),
+            applies.as_deref(),
+        )
+    };
+    let shown_first = entries.get_untracked();
+    let first_html: String = shown_first.iter().map(&item_html).collect();
+    let list = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |shown: Option<Vec<_>>| {
+        let shown = shown.unwrap_or_else(|| shown_first.clone());
+        let new = entries.get();
+        if let Some(list) = list.get_untracked() {
+            if new != shown {
+                list_patch::apply(&list, &shown, &new, &item_html);
+            }
+        }
+        new
     });
     let show_marker = {
         let key = key.clone();
@@ -97,9 +143,7 @@ fn PeriodGroup(
         </Show>
         <section class="agenda-group" aria-labelledby=format!("periode-{key}")>
             <h3 class="agenda-group__title" id=format!("periode-{key}")>{heading}</h3>
-            <ul class="agenda-group__list">
-                <For each=move || entries.get() key=|at| *at children=move |at| view! { <MilestoneItem at links profile /> } />
-            </ul>
+            <ul class="agenda-group__list" node_ref=list inner_html=first_html />
         </section>
     }
 }
@@ -112,52 +156,6 @@ fn TodayMarker(today: chrono::NaiveDate) -> impl IntoView {
             " "
             <time datetime=today.to_string()>{french::day(today)}</time>
         </p>
-    }
-}
-
-/// One milestone: its date at its precision, the chantier, nature, themes, carriers
-/// and who is concerned. The fixed parts are HTML text (`item_markup`); the title's
-/// link follows the query, the applicability line "ma collectivité".
-#[component]
-fn MilestoneItem(
-    at: MilestoneRef,
-    links: ChantierLinks,
-    profile: Memo<Option<Profile>>,
-) -> impl IntoView {
-    let agenda = expect_context::<Agenda>();
-    let dataset = &agenda.dataset;
-    let chantier = &dataset.chantiers[at.chantier];
-    let milestone = &chantier.milestones[at.milestone];
-    let status = agenda_core::milestone_status(milestone, agenda.today);
-    let date = item_markup::date_html(milestone, status);
-    let body = item_markup::body_html(
-        dataset,
-        chantier,
-        milestone,
-        agenda.is_new(at.chantier),
-        Some(at),
-    );
-    let id = chantier.id.clone();
-    let href = move || links.href(&id);
-    let applies = {
-        let dataset = agenda.dataset.clone();
-        move || {
-            let chantier = &dataset.chantiers[at.chantier];
-            profile
-                .get()
-                .and_then(|p| p.applicability(chantier).reason().map(str::to_string))
-                .map(|reason| view! { <p class="agenda-item__applies fr-text--sm">{reason}</p> })
-        }
-    };
-    view! {
-        <li class=format!("agenda-item agenda-item--{}", status.code())>
-            <div inner_html=date />
-            <h4 class="agenda-item__title">
-                <a href=href>{chantier.title.clone()}</a>
-            </h4>
-            <div inner_html=body />
-            {applies}
-        </li>
     }
 }
 

@@ -62,13 +62,16 @@ pub fn AgendaPage() -> impl IntoView {
         let agenda = agenda.clone();
         Memo::new(move |_| query.with(|q| q.active_filters(&agenda.dataset)))
     };
-    Effect::new(move |_| {
+    Effect::new(move |shown: Option<()>| {
         let title = if active.with(Vec::is_empty) {
             "Agenda".to_string()
         } else {
             format!("Agenda filtré ({})", count.get())
         };
-        crate::document::set_title(&title);
+        match shown {
+            None => crate::document::set_title(&title),
+            Some(()) => crate::document::set_title_when_idle(title),
+        }
     });
 
     // A remembered "ma collectivité" applies when the URL does not say otherwise.

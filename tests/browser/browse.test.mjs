@@ -66,6 +66,12 @@ describe('timeline', () => {
     await page.fill('#recherche', 'a');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'a');
     assert.ok((await page.locator('.agenda-item').count()) <= 30);
+    // Every chantier link carries the new query, those of the milestones shown before
+    // the keystroke (rewritten in place) as well as the new ones.
+    const queries = await page.locator('.agenda-item__title a').evaluateAll((links) => links.map((a) => new URL(a.href).search));
+    assert.ok(queries.length > 0);
+    assert.deepEqual([...new Set(queries)], [await page.evaluate(() => location.search)]);
+    assert.match(queries[0], /[?&]q=a(&|$)/);
   });
 });
 
