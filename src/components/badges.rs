@@ -2,7 +2,7 @@
 //! the colour says (RGAA 3.1).
 //!
 //! Each exists as a component (pages showing one chantier) and as HTML text (the
-//! timeline's items, see `item_markup`); both take their classes and labels from the
+//! timeline's items, see `timeline_markup`); both take their classes and labels from the
 //! functions here.
 
 use agenda_core::export::escape_markup;

@@ -1,39 +1,139 @@
 //! The chronological list: years, periods, milestones, and the "Aujourd'hui" marker.
+//!
+//! One `<div>` whose content is HTML text (`timeline_markup`), patched in place when
+//! the selection changes (`list_patch`): the blocks (year headings, the marker,
+//! period groups) keyed at the first level, each group's milestones at the second.
+//! Only what enters the list is built, only what leaves it is dropped; what stays
+//! keeps its DOM nodes and the focus in them.
 
 use agenda_core::export::ics;
 use agenda_core::index::MilestoneRef;
 use agenda_core::profile::Profile;
-use agenda_core::timeline::TimelineGroup;
-use agenda_core::{french, AgendaQuery, PartialDate, Timeline};
+use agenda_core::{AgendaQuery, PartialDate, Timeline};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::exports::download_calendar;
-use crate::components::{item_markup, list_patch};
+use crate::components::{list_patch, timeline_markup};
 use crate::data::Agenda;
 use crate::nav::ChantierLinks;
 
+/// A block of the timeline, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Block {
+    Year(i32),
+    Today,
+    Group(PartialDate),
+}
+
+/// A milestone as shown: the same while its milestone and "ma collectivité" are (a
+/// new profile builds the items anew, with their applicability line).
+type Item = (MilestoneRef, Option<Profile>);
+
+/// What the timeline shows: its blocks, and for each the milestones it lists (none
+/// but for a group).
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Shown {
+    blocks: Vec<Block>,
+    items: Vec<Vec<Item>>,
+}
+
+impl Shown {
+    fn of(timeline: &Timeline, profile: Option<Profile>) -> Shown {
+        let mut shown = Shown::default();
+        let marker_before = timeline.today_marker_before();
+        for year in &timeline.years {
+            shown.push(Block::Year(year.year), Vec::new());
+            for group in &year.groups {
+                if marker_before.as_deref() == Some(group.key().as_str()) {
+                    shown.push(Block::Today, Vec::new());
+                }
+                let items = group.entries.iter().map(|e| (e.at, profile)).collect();
+                shown.push(Block::Group(group.period), items);
+            }
+        }
+        if marker_before.is_none() && !timeline.years.is_empty() {
+            shown.push(Block::Today, Vec::new());
+        }
+        shown
+    }
+
+    fn push(&mut self, block: Block, items: Vec<Item>) {
+        self.blocks.push(block);
+        self.items.push(items);
+    }
+
+    fn items_of(&self, block: Block) -> Option<&[Item]> {
+        let i = self.blocks.iter().position(|b| *b == block)?;
+        Some(&self.items[i])
+    }
+}
+
 /// The grouped timeline of the current selection.
-///
-/// Keyed at every level (year, period, milestone): when the filters change, only the
-/// milestones that enter or leave the list are built or dropped (the milestones by
-/// `list_patch`, from HTML text).
 #[component]
 pub fn TimelineView(timeline: Memo<Timeline>, query: Memo<AgendaQuery>) -> impl IntoView {
     let agenda = expect_context::<Agenda>();
-    let today = agenda.today;
-    let marker_before = Memo::new(move |_| timeline.with(Timeline::today_marker_before));
-    let years =
-        Memo::new(move |_| timeline.with(|t| t.years.iter().map(|y| y.year).collect::<Vec<_>>()));
     // What the milestones follow of the query: their links and "ma collectivité".
     // A keystroke in the search changes the links only.
     let links = ChantierLinks::new(query);
     let profile = Memo::new(move |_| query.with(|q| q.filter.profile));
-    let on_click = {
+    let shown = Memo::new(move |_| {
+        let profile = profile.get();
+        timeline.with(|t| Shown::of(t, profile))
+    });
+
+    let item_html = {
         let agenda = agenda.clone();
-        move |ev: leptos::ev::MouseEvent| add_to_calendar(&agenda, &ev)
+        move |&(at, profile): &Item| {
+            let chantier = &agenda.dataset.chantiers[at.chantier];
+            let status =
+                agenda_core::milestone_status(&chantier.milestones[at.milestone], agenda.today);
+            let applies =
+                profile.and_then(|p| p.applicability(chantier).reason().map(str::to_string));
+            timeline_markup::item_html(
+                &agenda.dataset,
+                at,
+                status,
+                agenda.is_new(at.chantier),
+                &links.href_untracked(&chantier.id),
+                applies.as_deref(),
+            )
+        }
     };
+    // A block's HTML; a group's milestones are those `shown` lists for it.
+    let block_html = {
+        let agenda = agenda.clone();
+        let item_html = item_html.clone();
+        move |block: &Block, shown: &Shown| match *block {
+            Block::Year(year) => timeline_markup::year_html(year),
+            Block::Today => timeline_markup::today_html(agenda.today),
+            Block::Group(period) => timeline.with_untracked(|t| {
+                let items: String = shown
+                    .items_of(*block)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(&item_html)
+                    .collect();
+                t.group(period)
+                    .map(|g| timeline_markup::group_html(g, &items))
+                    .unwrap_or_default()
+            }),
+        }
+    };
+
+    let first = shown.get_untracked();
+    let first_html: String = first.blocks.iter().map(|b| block_html(b, &first)).collect();
     let container = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |before: Option<Shown>| {
+        let before = before.unwrap_or_else(|| first.clone());
+        let now = shown.get();
+        if let Some(container) = container.get_untracked() {
+            if now != before {
+                patch(&container, &before, &now, &block_html, &item_html);
+            }
+        }
+        now
+    });
     // Items are built with the query of their time; a new query (a keystroke in the
     // search) rewrites the links of those already shown.
     Effect::new(move |built: Option<()>| {
@@ -42,131 +142,47 @@ pub fn TimelineView(timeline: Memo<Timeline>, query: Memo<AgendaQuery>) -> impl 
             links.rewrite(&container);
         }
     });
-    view! {
-        <div class="agenda-timeline" on:click=on_click node_ref=container>
-            <For
-                each=move || years.get()
-                key=|year| *year
-                children=move |year| {
-                    let groups = Memo::new(move |_| {
-                        timeline.with(|t| {
-                            t.years
-                                .iter()
-                                .find(|y| y.year == year)
-                                .map(|y| y.groups.iter().map(|g| g.period).collect::<Vec<_>>())
-                                .unwrap_or_default()
-                        })
-                    });
-                    view! {
-                        <section class="agenda-year" aria-labelledby=format!("annee-{year}")>
-                            <h2 class="agenda-year__title" id=format!("annee-{year}")>{year}</h2>
-                            <For
-                                each=move || groups.get()
-                                key=|period| *period
-                                children=move |period| view! { <PeriodGroup timeline period marker_before today links profile /> }
-                            />
-                        </section>
-                    }
-                }
-            />
-            <Show when=move || marker_before.get().is_none() && !timeline.with(|t| t.years.is_empty())>
-                <TodayMarker today />
-            </Show>
-        </div>
-    }
+    let on_click = move |ev: leptos::ev::MouseEvent| add_to_calendar(&agenda, &ev);
+    view! { <div class="agenda-timeline" on:click=on_click node_ref=container inner_html=first_html /> }
 }
 
-/// One period of a year ("Juillet 2022", "3e trimestre 2025") and its milestones.
-#[component]
-fn PeriodGroup(
-    timeline: Memo<Timeline>,
-    period: PartialDate,
-    marker_before: Memo<Option<String>>,
-    today: chrono::NaiveDate,
-    links: ChantierLinks,
-    profile: Memo<Option<Profile>>,
-) -> impl IntoView {
-    let key = period.to_string();
-    let heading = timeline
-        .with_untracked(|t| t.group(period).map(TimelineGroup::heading_fr))
-        .unwrap_or_default();
-    // An item is the same while its milestone and "ma collectivité" are: a new
-    // profile builds the items anew, with their applicability line.
-    let entries = Memo::new(move |_| {
-        let profile = profile.get();
-        timeline.with(|t| {
-            t.group(period)
-                .map(|g| {
-                    g.entries
-                        .iter()
-                        .map(|e| (e.at, profile))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+/// Turns the timeline's DOM from `before` into `now`: blocks first, then the
+/// milestones of each group that stays.
+fn patch(
+    container: &web_sys::Element,
+    before: &Shown,
+    now: &Shown,
+    block_html: &impl Fn(&Block, &Shown) -> String,
+    item_html: &impl Fn(&Item) -> String,
+) {
+    list_patch::apply(container, &before.blocks, &now.blocks, |b| {
+        block_html(b, now)
     });
-    let agenda = expect_context::<Agenda>();
-    let item_html = move |&(at, profile): &(MilestoneRef, Option<Profile>)| {
-        let chantier = &agenda.dataset.chantiers[at.chantier];
-        let status =
-            agenda_core::milestone_status(&chantier.milestones[at.milestone], agenda.today);
-        let applies = profile.and_then(|p| p.applicability(chantier).reason().map(str::to_string));
-        item_markup::item_html(
-            &agenda.dataset,
-            at,
-            status,
-            agenda.is_new(at.chantier),
-            &links.href_untracked(&chantier.id),
-            applies.as_deref(),
-        )
-    };
-    let shown_first = entries.get_untracked();
-    let first_html: String = shown_first.iter().map(&item_html).collect();
-    let list = NodeRef::<leptos::html::Ul>::new();
-    Effect::new(move |shown: Option<Vec<_>>| {
-        let shown = shown.unwrap_or_else(|| shown_first.clone());
-        let new = entries.get();
-        if let Some(list) = list.get_untracked() {
-            if new != shown {
-                list_patch::apply(&list, &shown, &new, &item_html);
-            }
+    let children = container.children();
+    for (i, (block, items)) in now.blocks.iter().zip(&now.items).enumerate() {
+        let Some(old_items) = before.items_of(*block) else {
+            continue;
+        };
+        if old_items == items.as_slice() {
+            continue;
         }
-        new
-    });
-    let show_marker = {
-        let key = key.clone();
-        move || marker_before.get().as_deref() == Some(key.as_str())
-    };
-    view! {
-        <Show when=show_marker>
-            <TodayMarker today />
-        </Show>
-        <section class="agenda-group" aria-labelledby=format!("periode-{key}")>
-            <h3 class="agenda-group__title" id=format!("periode-{key}")>{heading}</h3>
-            <ul class="agenda-group__list" node_ref=list inner_html=first_html />
-        </section>
-    }
-}
-
-#[component]
-fn TodayMarker(today: chrono::NaiveDate) -> impl IntoView {
-    view! {
-        <p class="agenda-today" id="aujourdhui">
-            <span class="agenda-today__label">"Aujourd'hui"</span>
-            " "
-            <time datetime=today.to_string()>{french::day(today)}</time>
-        </p>
+        let list = children
+            .item(i as u32)
+            .and_then(|group| group.query_selector("ul").ok().flatten());
+        if let Some(list) = list {
+            list_patch::apply(&list, old_items, items, item_html);
+        }
     }
 }
 
 /// "Ajouter à mon agenda" on any item: one listener for the whole timeline, which
-/// finds the milestone in the button's [`item_markup::CALENDAR_ATTRIBUTE`].
+/// finds the milestone in the button's [`timeline_markup::CALENDAR_ATTRIBUTE`].
 fn add_to_calendar(agenda: &Agenda, ev: &leptos::ev::MouseEvent) {
     let Some(button) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|e| {
-            e.closest(&format!("[{}]", item_markup::CALENDAR_ATTRIBUTE))
+            e.closest(&format!("[{}]", timeline_markup::CALENDAR_ATTRIBUTE))
                 .ok()
                 .flatten()
         })
@@ -174,8 +190,8 @@ fn add_to_calendar(agenda: &Agenda, ev: &leptos::ev::MouseEvent) {
         return;
     };
     let Some(at) = button
-        .get_attribute(item_markup::CALENDAR_ATTRIBUTE)
-        .and_then(|value| item_markup::calendar_target(&agenda.dataset, &value))
+        .get_attribute(timeline_markup::CALENDAR_ATTRIBUTE)
+        .and_then(|value| timeline_markup::calendar_target(&agenda.dataset, &value))
     else {
         return;
     };
@@ -185,4 +201,52 @@ fn add_to_calendar(agenda: &Agenda, ev: &leptos::ev::MouseEvent) {
         chantier.id, chantier.milestones[at.milestone].id
     );
     download_calendar(agenda, &[at], ics::CALENDAR_NAME.to_string(), &filename);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use agenda_core::index::Index;
+    use agenda_core::Filter;
+    use chrono::NaiveDate;
+
+    fn shown(today: NaiveDate, show_past: bool, limit: usize) -> Shown {
+        let bytes = std::fs::read("public/data/agenda.json").expect("the shipped dataset");
+        let dataset = agenda_core::load(&bytes).expect("valid").dataset;
+        let index = Index::new(&dataset, today);
+        let selection = index.select(&dataset, &Filter::default());
+        let timeline = Timeline::build(&dataset, &selection, today, show_past, limit);
+        Shown::of(&timeline, None)
+    }
+
+    #[test]
+    fn blocks_read_year_then_its_groups_with_today_between_past_and_future() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        for (show_past, limit) in [(true, 1000), (false, 30), (true, 30)] {
+            let shown = shown(today, show_past, limit);
+            assert_eq!(shown.blocks.len(), shown.items.len());
+            assert!(matches!(shown.blocks.first(), Some(Block::Year(_))));
+            assert_eq!(
+                shown.blocks.iter().filter(|b| **b == Block::Today).count(),
+                1
+            );
+            let mut year = None;
+            let mut after_today = false;
+            for (block, items) in shown.blocks.iter().zip(&shown.items) {
+                match *block {
+                    Block::Year(y) => year = Some(y),
+                    Block::Today => after_today = true,
+                    Block::Group(period) => {
+                        assert_eq!(Some(period.year()), year, "{period} under its year");
+                        assert!(!items.is_empty());
+                        // Groups before the marker end by today; those after it start after.
+                        assert_eq!(period.first_day() > today, after_today, "{period}");
+                    }
+                }
+                if !matches!(block, Block::Group(_)) {
+                    assert!(items.is_empty());
+                }
+            }
+        }
+    }
 }

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use super::InPageLink;
 use crate::components::badges::{NatureBadge, StatusBadge, ThemeTags};
-use crate::components::item_markup;
 use crate::components::sources::SourcesList;
+use crate::components::timeline_markup;
 use crate::pages::chantier::milestone_detail;
 
 /// The preview of a valid entry.
@@ -36,11 +36,11 @@ pub fn Preview(
             let title = chantier.title.clone();
             view! {
                 <li class=format!("agenda-item agenda-item--{}", status.code())>
-                    <div inner_html=item_markup::date_html(m, status) />
+                    <div inner_html=timeline_markup::date_html(m, status) />
                     <h4 class="agenda-item__title">
                         <InPageLink target="apercu-fiche">{title}</InPageLink>
                     </h4>
-                    <div inner_html=item_markup::body_html(&dataset, &chantier, m, false, None) />
+                    <div inner_html=timeline_markup::body_html(&dataset, &chantier, m, false, None) />
                 </li>
             }
         })

@@ -1,16 +1,19 @@
-//! A timeline item's fixed parts as HTML text, which the item sets with `innerHTML`.
+//! The timeline's parts as HTML text: year headings, the "Aujourd'hui" marker, period
+//! groups and their milestones.
 //!
-//! Why not `view!`: a filter change replaces the 30 items on screen, and building an
-//! item node by node from the wasm (elements, attributes, text nodes, Leptos'
-//! markers: about 45 DOM calls each) was half of an interaction's script time. The
-//! browser's HTML parser builds the same nodes from text in a fraction of that
-//! (README, "Performance"); `components/list_patch.rs` inserts the items.
+//! Why not `view!`: a filter change replaces most of the 30 milestones on screen and
+//! their period groups, and building them node by node from the wasm (elements,
+//! attributes, text nodes, Leptos' owners and markers: about 45 DOM calls a
+//! milestone) was most of an interaction's script time. The browser's HTML parser
+//! builds the same nodes from text in a fraction of that (README, "Performance");
+//! `components/list_patch.rs` inserts them where they go.
 //!
 //! Every text from the dataset goes through [`escape_markup`]; the tests below check
 //! that no markup in a dataset's text survives.
 
 use agenda_core::export::escape_markup;
 use agenda_core::index::MilestoneRef;
+use agenda_core::timeline::TimelineGroup;
 use agenda_core::{Chantier, Dataset, Milestone, Status};
 
 use crate::components::badges::{nature_badge_html, theme_tags_html};
@@ -19,6 +22,29 @@ use crate::components::badges::{nature_badge_html, theme_tags_html};
 /// it adds (`{chantier}-{milestone}`, positions in the dataset): one click listener on
 /// the timeline serves every item (`components/timeline.rs`).
 pub const CALENDAR_ATTRIBUTE: &str = "data-calendrier";
+
+/// A year's heading.
+pub fn year_html(year: i32) -> String {
+    format!(r#"<h2 class="agenda-year__title" id="annee-{year}">{year}</h2>"#)
+}
+
+/// The "Aujourd'hui" marker, between the past and the future.
+pub fn today_html(today: chrono::NaiveDate) -> String {
+    format!(
+        r#"<p class="agenda-today" id="aujourdhui"><span class="agenda-today__label">Aujourd'hui</span> <time datetime="{today}">{}</time></p>"#,
+        escape_markup(&agenda_core::french::day(today)),
+    )
+}
+
+/// A period group ("Juillet 2022", "3e trimestre 2025"), its milestones being `items`
+/// (each from [`item_html`]).
+pub fn group_html(group: &TimelineGroup, items: &str) -> String {
+    let key = escape_markup(&group.key());
+    format!(
+        r#"<section class="agenda-group" aria-labelledby="periode-{key}"><h3 class="agenda-group__title" id="periode-{key}">{}</h3><ul class="agenda-group__list">{items}</ul></section>"#,
+        escape_markup(&group.heading_fr()),
+    )
+}
 
 /// A timeline item, `<li>` included: date, title linking to `href`, the rest
 /// ([`body_html`]), and why the chantier concerns "ma collectivité" when `applies`
