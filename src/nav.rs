@@ -82,6 +82,11 @@ impl ChantierLinks {
             return;
         };
         self.0.with_untracked(|query_string| {
+            let search = if query_string.is_empty() {
+                String::new()
+            } else {
+                format!("?{query_string}")
+            };
             for i in 0..links.length() {
                 let Some(link) = links
                     .item(i)
@@ -89,13 +94,10 @@ impl ChantierLinks {
                 else {
                     continue;
                 };
-                let path = link.pathname();
-                let href = if query_string.is_empty() {
-                    path
-                } else {
-                    format!("{path}?{query_string}")
-                };
-                link.set_href(&href);
+                // Links built since the change have it already.
+                if link.search() != search {
+                    link.set_href(&format!("{}{search}", link.pathname()));
+                }
             }
         });
     }

@@ -73,7 +73,7 @@ impl Patch {
 
 /// Makes the children of `list`, shown with keys `old`, the items of keys `new`:
 /// [`Patch::between`] applied, each run of new items parsed from one text; the whole
-/// list rebuilt when the patch cannot say.
+/// list rebuilt when no item stays or the patch cannot say.
 pub fn apply<K: PartialEq>(
     list: &web_sys::Element,
     old: &[K],
@@ -82,7 +82,9 @@ pub fn apply<K: PartialEq>(
 ) {
     let text_of = |keys: &[K]| keys.iter().map(&html).collect::<String>();
     let children = list.children();
-    let Some(patch) = Patch::between(old, new).filter(|_| children.length() as usize == old.len())
+    // Nothing stays (a new search, often): one call replaces the whole list.
+    let Some(patch) = Patch::between(old, new)
+        .filter(|patch| children.length() as usize == old.len() && patch.removed.len() < old.len())
     else {
         list.set_inner_html(&text_of(new));
         return;
