@@ -65,19 +65,24 @@ pub fn use_navigate() -> impl Fn(&str, bool) + Copy {
 fn go(href: &str, replace: bool, address: RwSignal<(String, String)>) {
     if replace {
         // A filter changed: the page follows at once, the address bar once the
-        // change is painted. Writing it costs the browser about 1 ms, a sixteenth of
-        // a frame, and nobody reads it while typing; the writes of a fast typist
-        // coalesce into one.
-        let Some(moved) = address_of(href) else {
-            return;
-        };
-        PENDING_REPLACE.with(|pending| {
-            let first = pending.borrow_mut().replace(href.to_string()).is_none();
-            if first {
-                crate::document::when_idle(settle_address);
+        // browser is idle, after the frame that shows the change. Writing it cost
+        // Chromium 0.5–5 ms, inside that frame, and nobody reads it while typing;
+        // the writes of a fast typist coalesce into one.
+        let first = PENDING_REPLACE
+            .with(|pending| pending.borrow_mut().replace(href.to_string()).is_none());
+        match address_of(href) {
+            Some(moved) => {
+                if first {
+                    crate::document::when_idle(settle_address);
+                }
+                address.set(moved);
             }
-        });
-        address.set(moved);
+            // Not an address the browser reads: write it now, as it did before.
+            None => {
+                settle_address();
+                address.set(read_address());
+            }
+        }
         return;
     }
     settle_address();

@@ -73,13 +73,14 @@ impl Patch {
 
 /// Makes the children of `list`, shown with keys `old`, the items of keys `new`:
 /// [`Patch::between`] applied, each run of new items parsed from one text; the whole
-/// list rebuilt when no item stays or the patch cannot say.
+/// list rebuilt when no item stays or the patch cannot say. Returns whether the items
+/// that stay kept their nodes (`false`: every item was built anew from `new`).
 pub fn apply<K: PartialEq>(
     list: &web_sys::Element,
     old: &[K],
     new: &[K],
     html: impl Fn(&K) -> String,
-) {
+) -> bool {
     let text_of = |keys: &[K]| keys.iter().map(&html).collect::<String>();
     let children = list.children();
     // Nothing stays (a new search, often): one call replaces the whole list.
@@ -87,7 +88,7 @@ pub fn apply<K: PartialEq>(
         .filter(|patch| children.length() as usize == old.len() && patch.removed.len() < old.len())
     else {
         list.set_inner_html(&text_of(new));
-        return;
+        return false;
     };
     let shown: Vec<Option<web_sys::Element>> =
         (0..old.len()).map(|i| children.item(i as u32)).collect();
@@ -103,6 +104,7 @@ pub fn apply<K: PartialEq>(
             None => list.insert_adjacent_html("beforeend", &text),
         };
     }
+    true
 }
 
 #[cfg(test)]

@@ -155,9 +155,13 @@ fn patch(
     block_html: &impl Fn(&Block, &Shown) -> String,
     item_html: &impl Fn(&Item) -> String,
 ) {
-    list_patch::apply(container, &before.blocks, &now.blocks, |b| {
+    let kept = list_patch::apply(container, &before.blocks, &now.blocks, |b| {
         block_html(b, now)
     });
+    if !kept {
+        // Every group was built with its milestones of now.
+        return;
+    }
     let children = container.children();
     for (i, (block, items)) in now.blocks.iter().zip(&now.items).enumerate() {
         let Some(old_items) = before.items_of(*block) else {

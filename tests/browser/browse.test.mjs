@@ -73,6 +73,31 @@ describe('timeline', () => {
     assert.deepEqual([...new Set(queries)], [await page.evaluate(() => location.search)]);
     assert.match(queries[0], /[?&]q=a(&|$)/);
   });
+  test('a filter change shows the same list as a fresh page, whatever stays or leaves, even after something else touched the list', async () => {
+    // What the list shows after changes patched in place (blocks and milestones that
+    // stay, leave, enter) is what a page opened on the final address shows.
+    const shownFor = async (page) => page.locator('.agenda-timeline').evaluate((t) => [...t.children].map((c) => `${c.tagName} ${c.querySelector('h3')?.textContent ?? c.textContent.trim().slice(0, 40)} ${[...c.querySelectorAll('.agenda-item__title a')].map((a) => a.textContent).join(' | ')}`));
+    const page = await open('/?passes=1');
+    for (const [step, url] of [['urbanisme', 'theme=urbanisme'], ['', ''], ['finances', 'theme=finances'], ['urbanisme', 'theme=finances,urbanisme']]) {
+      const label = { urbanisme: 'Urbanisme', finances: 'Finances et comptabilité' };
+      if (step) await page.getByLabel(label[step], { exact: true }).check({ force: true });
+      else await page.getByLabel('Urbanisme', { exact: true }).uncheck({ force: true });
+      const expected = url ? `?${url}&passes=1` : '?passes=1';
+      await page.waitForFunction((e) => location.search === e, expected);
+      const fresh = await open(`/${expected}`);
+      assert.deepEqual(await shownFor(page), await shownFor(fresh), `after ${step || 'removing urbanisme'}`);
+      await fresh.close();
+    }
+    // A node that something else (a browser extension) put in the list: the next
+    // change still shows the right list (the patch does not trust a list it does not
+    // know, and builds it anew).
+    await page.locator('.agenda-timeline').evaluate((t) => t.prepend(document.createElement('div')));
+    await page.getByLabel('Finances et comptabilité', { exact: true }).uncheck({ force: true });
+    await page.waitForFunction(() => location.search === '?theme=urbanisme&passes=1');
+    const fresh = await open('/?theme=urbanisme&passes=1');
+    assert.deepEqual(await shownFor(page), await shownFor(fresh));
+    await fresh.close();
+  });
 });
 
 describe('filters', () => {
