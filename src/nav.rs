@@ -64,9 +64,7 @@ impl ChantierLinks {
     /// [`ChantierLinks::href`], not tracked: for a link rewritten by
     /// [`ChantierLinks::rewrite`].
     pub fn href_untracked(self, id: &str) -> String {
-        let path = Route::Chantier(id.to_string()).path();
-        self.0
-            .with_untracked(|query_string| with_query_string(&path, query_string))
+        untrack(|| self.href(id))
     }
 
     /// Subscribes the running effect to the query.
