@@ -1,8 +1,21 @@
 //! Small helpers over the browser document.
 
+use wasm_bindgen::JsCast;
+
 /// The element with this id, if any.
 pub fn by_id(id: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+/// The element matching `selector` that holds the event's target (itself
+/// included): how one listener on a list serves all its items.
+pub fn closest_to_target(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()
+        .flatten()
 }
 
 /// Sets the page's `<title>`: each view has its own (RGAA 8.6).
@@ -42,7 +55,6 @@ thread_local! {
 /// `IDLE_DEADLINE_MS` later on a busy page; without `requestIdleCallback` (Safari),
 /// in a task after the next frame.
 pub fn when_idle(f: impl FnOnce() + 'static) {
-    use wasm_bindgen::JsCast;
     const IDLE_DEADLINE_MS: u32 = 200;
     let Some(window) = web_sys::window() else {
         return;
@@ -155,7 +167,6 @@ pub fn focus_nth_later(selector: &'static str, n: u32) {
 
 fn focus_nth_when_there(selector: &'static str, n: u32, frames: u32) {
     leptos::prelude::request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
         let target = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector_all(selector).ok())

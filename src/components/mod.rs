@@ -4,6 +4,7 @@ pub mod badges;
 pub mod editor;
 pub mod exports;
 pub mod filters;
+pub mod filters_markup;
 pub mod frise;
 pub mod list_patch;
 pub mod load_failure;

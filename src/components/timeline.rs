@@ -11,7 +11,6 @@ use agenda_core::index::MilestoneRef;
 use agenda_core::profile::Profile;
 use agenda_core::{AgendaQuery, PartialDate, Timeline};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::components::exports::download_calendar;
 use crate::components::{list_patch, timeline_markup};
@@ -182,15 +181,10 @@ fn patch(
 /// "Ajouter à mon agenda" on any item: one listener for the whole timeline, which
 /// finds the milestone in the button's [`timeline_markup::CALENDAR_ATTRIBUTE`].
 fn add_to_calendar(agenda: &Agenda, ev: &leptos::ev::MouseEvent) {
-    let Some(button) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| {
-            e.closest(&format!("[{}]", timeline_markup::CALENDAR_ATTRIBUTE))
-                .ok()
-                .flatten()
-        })
-    else {
+    let Some(button) = crate::document::closest_to_target(
+        ev,
+        &format!("[{}]", timeline_markup::CALENDAR_ATTRIBUTE),
+    ) else {
         return;
     };
     let Some(at) = button

@@ -28,6 +28,7 @@ pub mod export;
 mod facet_index;
 mod fast_hash;
 pub mod filter;
+pub mod filter_form;
 pub mod french;
 pub mod frise;
 pub mod index;

@@ -1,0 +1,231 @@
+//! The filter panel's period, theme, carrier, nature, public and status controls as
+//! HTML text.
+//!
+//! Why not `view!`: these forty-odd controls never change once drawn but for their
+//! state, and a Leptos view for each (its element, its attributes, its reactive
+//! `checked`, its listener) cost about 20 kB of the gzipped wasm (README,
+//! "Performance"). Written once, they are named and valued as the URL's parameters
+//! (`agenda_core::filter_form`): one listener turns any change into a query, one
+//! effect shows the query in them (`components/filters.rs`).
+//!
+//! Every text from the dataset goes through [`escape_markup`].
+
+use agenda_core::export::escape_markup;
+use agenda_core::{AgendaQuery, AuthorityKind, Dataset, Nature, PeriodPreset, Status};
+use chrono::NaiveDate;
+
+/// The controls, showing `query`; the "nouveautés" box only when there was a
+/// previous visit (the day it says).
+pub fn controls_html(
+    dataset: &Dataset,
+    previous_visit: Option<NaiveDate>,
+    query: &AgendaQuery,
+) -> String {
+    let mut out = String::with_capacity(8 * 1024);
+    period_html(&mut out, query);
+    let themes: Vec<(&str, &str)> = dataset
+        .themes
+        .iter()
+        .map(|t| (t.code.as_str(), t.label.as_str()))
+        .collect();
+    checkboxes_html(&mut out, query, ("themes", "theme", "Thèmes"), &themes);
+    if let Some(day) = previous_visit {
+        let checked = checked_attribute(query.is_checked("nouveautes", "1"));
+        out.push_str(&format!(
+            r#"<div class="fr-checkbox-group fr-checkbox-group--sm fr-mt-2w"><input type="checkbox" id="nouveautes" name="nouveautes" value="1"{checked}><label class="fr-label" for="nouveautes">Seulement les nouveautés depuis ma dernière visite, le {}</label></div>"#,
+            escape_markup(&agenda_core::french::day(day)),
+        ));
+    }
+    carriers_html(&mut out, dataset, query);
+    let natures: Vec<(&str, &str)> = Nature::ALL
+        .iter()
+        .map(|n| (n.code(), n.label_fr()))
+        .collect();
+    checkboxes_html(&mut out, query, ("natures", "nature", "Nature"), &natures);
+    let kinds: Vec<(&str, &str)> = AuthorityKind::ALL
+        .iter()
+        .map(|k| (k.code(), k.label_fr()))
+        .collect();
+    checkboxes_html(
+        &mut out,
+        query,
+        ("publics", "public", "Collectivités concernées"),
+        &kinds,
+    );
+    let statuses: Vec<(&str, &str)> = Status::ALL
+        .iter()
+        .map(|s| (s.code(), s.label_fr()))
+        .collect();
+    checkboxes_html(
+        &mut out,
+        query,
+        ("statuts", "statut", "Statut du chantier"),
+        &statuses,
+    );
+    out
+}
+
+fn checked_attribute(checked: bool) -> &'static str {
+    if checked {
+        " checked"
+    } else {
+        ""
+    }
+}
+
+/// `<option>`s of these (value, label) pairs, the one of value `selected` selected.
+fn options_html(out: &mut String, options: &[(&str, String)], selected: &str) {
+    for (value, label) in options {
+        let attribute = if *value == selected { " selected" } else { "" };
+        out.push_str(&format!(
+            r#"<option value="{}"{attribute}>{}</option>"#,
+            escape_markup(value),
+            escape_markup(label)
+        ));
+    }
+}
+
+/// The period: a select of presets, and a range of months.
+fn period_html(out: &mut String, query: &AgendaQuery) {
+    out.push_str(r#"<fieldset class="fr-fieldset agenda-fieldset" aria-labelledby="periode-legende"><legend class="fr-fieldset__legend fr-text--regular" id="periode-legende">Période</legend><div class="fr-fieldset__element"><div class="fr-select-group"><label class="fr-label" for="periode">Raccourci</label><select class="fr-select" id="periode" name="periode">"#);
+    let presets: Vec<(&str, String)> = std::iter::once(("", "Tout".to_string()))
+        .chain(
+            PeriodPreset::ALL
+                .iter()
+                .map(|p| (p.code(), p.label_fr().to_string())),
+        )
+        .collect();
+    options_html(out, &presets, &query.field_value("periode"));
+    out.push_str(r#"</select></div></div><div class="fr-fieldset__element fr-fieldset__element--inline agenda-months">"#);
+    for (name, id, label) in [
+        ("du", "periode-du", "Du mois"),
+        ("au", "periode-au", "Au mois"),
+    ] {
+        out.push_str(&format!(
+            r#"<div class="fr-input-group"><label class="fr-label" for="{id}">{label}<span class="fr-hint-text">Format : AAAA-MM</span></label><input class="fr-input" type="month" id="{id}" name="{name}" value="{}"></div>"#,
+            query.field_value(name),
+        ));
+    }
+    out.push_str("</div></fieldset>");
+}
+
+/// A DSFR fieldset of checkboxes: `id` for its elements, `name` the query's
+/// parameter, `choices` its (code, label) pairs.
+fn checkboxes_html(
+    out: &mut String,
+    query: &AgendaQuery,
+    (id, name, legend): (&str, &str, &str),
+    choices: &[(&str, &str)],
+) {
+    out.push_str(&format!(
+        r#"<fieldset class="fr-fieldset agenda-fieldset" id="{id}" aria-labelledby="{id}-legende"><legend class="fr-fieldset__legend fr-text--regular" id="{id}-legende">{legend}</legend>"#
+    ));
+    for (code, label) in choices {
+        let checked = checked_attribute(query.is_checked(name, code));
+        let (code, label) = (escape_markup(code), escape_markup(label));
+        out.push_str(&format!(
+            r#"<div class="fr-fieldset__element"><div class="fr-checkbox-group fr-checkbox-group--sm"><input type="checkbox" id="{id}-{code}" name="{name}" value="{code}"{checked}><label class="fr-label" for="{id}-{code}">{label}</label></div></div>"#
+        ));
+    }
+    out.push_str("</fieldset>");
+}
+
+/// The carriers' select, in the alphabetical order of their labels.
+fn carriers_html(out: &mut String, dataset: &Dataset, query: &AgendaQuery) {
+    let mut sorted: Vec<&agenda_core::Carrier> = dataset.carriers.iter().collect();
+    sorted.sort_by_cached_key(|c| agenda_core::search::fold(&c.label));
+    let mut carriers: Vec<(&str, String)> = sorted
+        .into_iter()
+        .map(|c| {
+            let text = match &c.name {
+                Some(name) if name != &c.label => format!("{} — {name}", c.label),
+                _ => c.label.clone(),
+            };
+            (c.code.as_str(), text)
+        })
+        .collect();
+    carriers.insert(0, ("", "Tous les porteurs".to_string()));
+    out.push_str(r#"<div class="fr-select-group"><label class="fr-label" for="porteur">Porteur</label><select class="fr-select" id="porteur" name="porteur">"#);
+    options_html(out, &carriers, &query.field_value("porteur"));
+    out.push_str("</select></div>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use agenda_core::filter_form::{CHECKBOX_NAMES, FIELD_NAMES};
+
+    fn shipped() -> Dataset {
+        let bytes = std::fs::read("public/data/agenda.json").expect("the shipped dataset");
+        agenda_core::load(&bytes).expect("valid").dataset
+    }
+
+    /// (name, value, checked) of each control: what the listener would read.
+    fn controls(html: &str) -> Vec<(String, String, bool)> {
+        let attribute = |tag: &str, name: &str| {
+            let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+            Some(tag[start..][..tag[start..].find('"')?].to_string())
+        };
+        html.split('<')
+            .filter(|tag| tag.starts_with("input ") || tag.starts_with("select "))
+            .map(|tag| {
+                (
+                    attribute(tag, "name").unwrap_or_default(),
+                    attribute(tag, "value").unwrap_or_default(),
+                    tag.contains(" checked"),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_control_edits_the_query_and_shows_it() {
+        let dataset = shipped();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1);
+        let query = AgendaQuery::parse("theme=finances&public=epci&nouveautes=1&du=2026-01");
+        let html = controls_html(&dataset, day, &query);
+        let controls = controls(&html);
+        assert_eq!(controls.len(), dataset.themes.len() + 4 + 5 + 3 + 1 + 4);
+        for (name, value, checked) in controls {
+            if CHECKBOX_NAMES.contains(&name.as_str()) {
+                assert_eq!(checked, query.is_checked(&name, &value), "{name}={value}");
+                // Ticking it or not is a change the query sees.
+                let flipped = query.with_control(&name, &value, !checked);
+                assert_ne!(flipped, query, "{name}={value}");
+                assert_eq!(flipped.is_checked(&name, &value), !checked);
+            } else {
+                assert!(FIELD_NAMES.contains(&name.as_str()), "{name}");
+            }
+        }
+        assert!(html.contains(
+            r#"<input class="fr-input" type="month" id="periode-du" name="du" value="2026-01">"#
+        ));
+        assert!(html.contains(r#"<option value="" selected>Tout</option>"#));
+        assert_eq!(
+            html.matches(" selected").count(),
+            2,
+            "one option per select"
+        );
+    }
+
+    #[test]
+    fn the_nouveautes_box_is_there_only_after_a_visit() {
+        let dataset = shipped();
+        let query = AgendaQuery::default();
+        assert!(!controls_html(&dataset, None, &query).contains("nouveautes"));
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1);
+        assert!(controls_html(&dataset, day, &query)
+            .contains("depuis ma dernière visite, le 1er novembre 2026</label>"));
+    }
+
+    #[test]
+    fn no_markup_from_the_dataset_survives() {
+        let mut dataset = shipped();
+        dataset.themes[0].label = r#"<img src=x onerror="alert(1)">"#.into();
+        dataset.carriers[0].name = Some("A & B <script>".into());
+        let html = controls_html(&dataset, None, &AgendaQuery::default());
+        assert!(!html.contains("<img") && !html.contains("<script"));
+        assert!(html.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"));
+        assert!(html.contains("A &amp; B &lt;script&gt;"));
+    }
+}
