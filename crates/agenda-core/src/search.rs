@@ -51,33 +51,101 @@ pub(crate) fn fold_bytes(text: &str, bytes: &mut Vec<u8>) {
         rest = &rest[ascii..];
         let mut chars = rest.chars();
         if let Some(c) = chars.next() {
-            let mut utf8 = [0; 4];
-            match fold_char(c) {
-                Some(s) => bytes.extend_from_slice(s.as_bytes()),
-                None if c.is_alphanumeric() => c
-                    .to_lowercase()
-                    .for_each(|l| bytes.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes())),
-                None => bytes.push(b' '),
+            match fold_non_ascii(c) {
+                NonAscii::Text(s) => bytes.extend_from_slice(s.as_bytes()),
+                NonAscii::Kept => bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+                NonAscii::Separator => bytes.push(b' '),
+                NonAscii::Dropped => {}
             }
             rest = chars.as_str();
         }
     }
 }
 
-fn fold_char(c: char) -> Option<&'static str> {
-    Some(match c {
+/// What a non-ASCII character folds to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NonAscii {
+    /// A Latin letter: its lowercase ASCII base ("é" → "e", "Œ" → "oe").
+    Text(&'static str),
+    /// A letter of another script, or a symbol nobody types as punctuation: kept as
+    /// it is (case is not folded outside Latin).
+    Kept,
+    /// Punctuation, a space or a symbol: a word boundary.
+    Separator,
+    /// A combining accent (decomposed text): dropped, as precomposed accents are.
+    Dropped,
+}
+
+/// The ASCII base of each letter of Unicode's Latin Extended-A block (U+0100 to
+/// U+017F), one byte per code point; `Ĳ ĳ` and `Œ œ` (two letters each) are matched
+/// before the table is read, their bytes here only keep the others in place.
+const LATIN_EXTENDED_A: &str = concat!(
+    "aaaaaa",
+    "cccccccc",
+    "dddd",
+    "eeeeeeeeee",
+    "gggggggg",
+    "hhhh",
+    "iiiiiiiiii",
+    "ij",
+    "jj",
+    "kkk",
+    "llllllllll",
+    "nnnnnnn",
+    "nn",
+    "oooooo",
+    "oe",
+    "rrrrrr",
+    "ssssssss",
+    "tttttt",
+    "uuuuuuuuuuuu",
+    "ww",
+    "yyy",
+    "zzzzzz",
+    "s",
+);
+const _: () = assert!(LATIN_EXTENDED_A.len() == 0x80);
+
+/// Folds a non-ASCII character by ranges and a table of the Latin letters, rather
+/// than by Unicode's case and alphabetic tables: those cost the wasm 29 kB (14 kB
+/// gzipped, README "Performance") for scripts the agenda's French texts do not use.
+fn fold_non_ascii(c: char) -> NonAscii {
+    let text = match c {
         'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => "a",
         'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
         'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' | 'Í' | 'Ì' => "i",
-        'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => "o",
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'ø' | 'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' | 'Ø' => "o",
         'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => "u",
         'ÿ' | 'Ÿ' | 'ý' | 'Ý' => "y",
         'ç' | 'Ç' => "c",
         'ñ' | 'Ñ' => "n",
+        'ð' | 'Ð' => "d",
+        'þ' | 'Þ' => "th",
+        'ß' => "ss",
         'œ' | 'Œ' => "oe",
         'æ' | 'Æ' => "ae",
-        _ => return None,
-    })
+        'Ĳ' | 'ĳ' => "ij",
+        '\u{100}'..='\u{17F}' => {
+            let i = c as usize - 0x100;
+            return NonAscii::Text(&LATIN_EXTENDED_A[i..=i]);
+        }
+        // Combining diacritical marks.
+        '\u{300}'..='\u{36F}' => return NonAscii::Dropped,
+        // Latin-1 punctuation and symbols (non-breaking space, « », °, ×, ÷…), general
+        // punctuation (spaces, dashes, ’, …), currency symbols, arrows, mathematical
+        // and technical signs, shapes, dingbats; CJK punctuation; emoji.
+        '\u{80}'..='\u{BF}'
+        | '×'
+        | '÷'
+        | '\u{2000}'..='\u{2BFF}'
+        | '\u{2E00}'..='\u{2E7F}'
+        | '\u{3000}'..='\u{303F}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FFF0}'..='\u{FFFF}'
+        | '\u{1F000}'..='\u{1FAFF}' => return NonAscii::Separator,
+        _ => return NonAscii::Kept,
+    };
+    NonAscii::Text(text)
 }
 
 /// The words of a query, folded; empty words dropped.
@@ -86,7 +154,11 @@ fn fold_char(c: char) -> Option<&'static str> {
 /// assert_eq!(agenda_core::search::query_words("  Démat  ÉCOLE "), ["demat", "ecole"]);
 /// ```
 pub fn query_words(query: &str) -> Vec<String> {
-    fold(query).split_whitespace().map(str::to_string).collect()
+    fold(query)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// A query ready to be matched against many folded texts: each word's substring
@@ -158,14 +230,49 @@ mod fold_tests {
             match c {
                 'a'..='z' | '0'..='9' => out.push(c),
                 'A'..='Z' => out.push(c.to_ascii_lowercase()),
-                _ => match fold_char(c) {
-                    Some(s) => out.push_str(s),
-                    None if c.is_alphanumeric() => out.extend(c.to_lowercase()),
-                    None => out.push(' '),
+                _ if c.is_ascii() => out.push(' '),
+                _ => match fold_non_ascii(c) {
+                    NonAscii::Text(s) => out.push_str(s),
+                    NonAscii::Kept => out.push(c),
+                    NonAscii::Separator => out.push(' '),
+                    NonAscii::Dropped => {}
                 },
             }
         }
         out
+    }
+
+    /// The Latin letters fold as Unicode's lowercase and decomposition would fold
+    /// them: both cases alike, to ASCII letters (checked natively, where the tables
+    /// the wasm does without are at hand).
+    #[test]
+    fn latin_letters_fold_to_ascii_in_either_case() {
+        for c in ('\u{C0}'..='\u{17F}').filter(|c| c.is_alphabetic()) {
+            let folded = fold(&c.to_string());
+            assert!(
+                folded.bytes().all(|b| b.is_ascii_lowercase()),
+                "{c} folds to {folded:?}"
+            );
+            let lower: String = c.to_lowercase().collect();
+            if lower.chars().count() == 1 && lower != "i\u{307}" {
+                assert_eq!(fold(&lower), folded, "{c} and {lower}");
+            }
+        }
+        assert_eq!(
+            fold("Łódź, Dvořák, Ærø, Straße"),
+            "lodz  dvorak  aero  strasse"
+        );
+    }
+
+    #[test]
+    fn punctuation_separates_words_and_decomposed_accents_drop() {
+        assert_eq!(
+            query_words("l’État — « démat » 3\u{a0}000\u{202f}€ ; n° 2"),
+            ["l", "etat", "demat", "3", "000", "n", "2"]
+        );
+        assert_eq!(fold("E\u{301}cole"), "ecole");
+        // Other scripts are kept as they are, so they can be searched.
+        assert_eq!(query_words("Δήμος 東京"), ["Δήμος", "東京"]);
     }
 
     proptest! {

@@ -289,7 +289,7 @@ pub fn summary(chantier: &Chantier, milestone: &Milestone) -> String {
         }
         None => crate::french::date(&milestone.date),
     };
-    format!("[{}] {title}", capitalized(&when))
+    format!("[{}] {title}", crate::french::capitalised(&when))
 }
 
 /// The sentence that opens an event's description: the date in words and how
@@ -342,14 +342,6 @@ fn within(precision: Precision) -> &'static str {
         Precision::Quarter => "au trimestre près",
         Precision::Semester => "au semestre près",
         Precision::Year => "à l'année près",
-    }
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
