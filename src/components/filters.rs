@@ -28,11 +28,18 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
     let controls = NodeRef::<leptos::html::Div>::new();
     let controls_first_html =
         query.with_untracked(|q| controls_html(&agenda.dataset, agenda.previous_visit, q));
-    Effect::new(move |drawn: Option<()>| {
-        query.track();
-        if let (Some(()), Some(controls)) = (drawn, controls.get_untracked()) {
-            query.with_untracked(|q| show_query(&controls, q));
-        }
+    // A keystroke in the search box changes nothing they show.
+    let form_state = Memo::new(move |_| query.with(AgendaQuery::form_state));
+    Effect::new(move |read: Option<Controls>| {
+        let read = match read {
+            Some(read) if !read.checkboxes.is_empty() => read,
+            _ => controls
+                .get_untracked()
+                .map(|container| Controls::under(&container))
+                .unwrap_or_default(),
+        };
+        form_state.with(|q| read.show(q));
+        read
     });
     let on_control_change = move |ev: leptos::ev::Event| {
         let Some(target) = ev.target() else {
@@ -100,32 +107,63 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
     }
 }
 
-/// Makes every control under `controls` show `query`; a control already right is
-/// left alone (a month being typed is not rewritten under the cursor).
-fn show_query(controls: &web_sys::Element, query: &AgendaQuery) {
-    let Ok(all) = controls.query_selector_all("input, select") else {
-        return;
-    };
-    for i in 0..all.length() {
-        let Some(node) = all.item(i) else {
-            continue;
+/// The panel's controls written as HTML text, read once: their elements with the
+/// names and values the query answers for.
+#[derive(Default)]
+struct Controls {
+    /// The checkboxes: element, name, value.
+    checkboxes: Vec<(web_sys::HtmlInputElement, String, String)>,
+    /// The selects and month fields: element, name.
+    fields: Vec<(Field, String)>,
+}
+
+enum Field {
+    Input(web_sys::HtmlInputElement),
+    Select(web_sys::HtmlSelectElement),
+}
+
+impl Controls {
+    fn under(container: &web_sys::Element) -> Controls {
+        let mut controls = Controls::default();
+        let Ok(all) = container.query_selector_all("input, select") else {
+            return controls;
         };
-        if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
-            if input.type_() == "checkbox" {
-                let checked = query.is_checked(&input.name(), &input.value());
-                if input.checked() != checked {
-                    input.set_checked(checked);
+        for node in (0..all.length()).filter_map(|i| all.item(i)) {
+            match node.dyn_into::<web_sys::HtmlInputElement>() {
+                Ok(input) if input.type_() == "checkbox" => {
+                    let (name, value) = (input.name(), input.value());
+                    controls.checkboxes.push((input, name, value));
                 }
-            } else {
-                let value = query.field_value(&input.name());
-                if input.value() != value {
-                    input.set_value(&value);
+                Ok(input) => {
+                    let name = input.name();
+                    controls.fields.push((Field::Input(input), name));
+                }
+                Err(node) => {
+                    if let Ok(select) = node.dyn_into::<web_sys::HtmlSelectElement>() {
+                        let name = select.name();
+                        controls.fields.push((Field::Select(select), name));
+                    }
                 }
             }
-        } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
-            let value = query.field_value(&select.name());
-            if select.value() != value {
-                select.set_value(&value);
+        }
+        controls
+    }
+
+    /// Makes every control show `query`; one already right is left alone (a month
+    /// being typed is not rewritten under the cursor).
+    fn show(&self, query: &AgendaQuery) {
+        for (input, name, value) in &self.checkboxes {
+            let checked = query.is_checked(name, value);
+            if input.checked() != checked {
+                input.set_checked(checked);
+            }
+        }
+        for (field, name) in &self.fields {
+            let value = query.field_value(name);
+            match field {
+                Field::Input(input) if input.value() != value => input.set_value(&value),
+                Field::Select(select) if select.value() != value => select.set_value(&value),
+                _ => {}
             }
         }
     }

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::filter::{Period, PeriodPreset, YearMonth};
+use crate::filter::{Filter, Period, PeriodPreset, YearMonth};
 use crate::model::{AuthorityKind, Nature};
 use crate::query::AgendaQuery;
 use crate::status::Status;
@@ -21,6 +21,33 @@ pub const CHECKBOX_NAMES: [&str; 5] = ["theme", "nature", "public", "statut", "n
 pub const FIELD_NAMES: [&str; 4] = ["periode", "du", "au", "porteur"];
 
 impl AgendaQuery {
+    /// What the panel's controls show of the query, the rest left at its default:
+    /// equal for two queries whose panels look the same, so a keystroke in the search
+    /// box does not make the panel read its forty controls again.
+    ///
+    /// ```
+    /// use agenda_core::AgendaQuery;
+    /// let q = AgendaQuery::parse("q=demat&theme=finances&vue=frise");
+    /// assert_eq!(q.form_state(), AgendaQuery::parse("theme=finances"));
+    /// assert_eq!(q.form_state(), AgendaQuery::parse("q=autre&theme=finances").form_state());
+    /// ```
+    pub fn form_state(&self) -> AgendaQuery {
+        let f = &self.filter;
+        AgendaQuery {
+            filter: Filter {
+                themes: f.themes.clone(),
+                period: f.period,
+                carriers: f.carriers.clone(),
+                natures: f.natures.clone(),
+                kinds: f.kinds.clone(),
+                statuses: f.statuses.clone(),
+                ..Filter::default()
+            },
+            only_new: self.only_new,
+            ..AgendaQuery::default()
+        }
+    }
+
     /// Whether the checkbox `name` of value `value` is ticked (`nouveautes` has one
     /// checkbox, whatever its value).
     ///
@@ -188,6 +215,22 @@ mod tests {
             let after = q.with_control(name, &value, false);
             let shown = after.field_value(name);
             prop_assert!(shown == value || shown.is_empty(), "{} = {:?} shows {:?}", name, value, shown);
+        }
+
+        /// The panel shows the same for a query and its form state.
+        #[test]
+        fn the_form_state_shows_the_same_panel(q in query(), text in "[a-z ]{0,8}", frise in any::<bool>()) {
+            let mut q = q;
+            q.filter.text = text;
+            q.view = if frise { crate::View::Frise } else { crate::View::List };
+            let state = q.form_state();
+            for name in FIELD_NAMES {
+                prop_assert_eq!(state.field_value(name), q.field_value(name));
+            }
+            for (name, value, _) in [("theme", "finances", true), ("public", "epci", true), ("nouveautes", "1", true)] {
+                prop_assert_eq!(state.is_checked(name, value), q.is_checked(name, value));
+            }
+            prop_assert_eq!(state.form_state(), state);
         }
 
         /// The form's state survives the URL: what the panel shows is the same after
