@@ -1,13 +1,9 @@
-//! Small labels: nature badge, status badge, theme tags. The text always says what
-//! the colour says (RGAA 3.1).
-//!
-//! Each exists as a component (pages showing one chantier) and as HTML text (the
-//! timeline's items, see `timeline_markup`); both take their classes and labels from the
-//! functions here.
+//! Small labels as HTML text: nature badge, status badge, theme tags, for the
+//! timeline's items (`timeline_markup`) and a chantier's page (`chantier_markup`). The
+//! text always says what the colour says (RGAA 3.1).
 
 use agenda_core::export::escape_markup;
 use agenda_core::{Nature, Status};
-use leptos::prelude::*;
 
 /// The DSFR classes of a nature badge.
 pub fn nature_badge_class(nature: Nature) -> &'static str {
@@ -34,28 +30,6 @@ const THEME_TAGS_LABEL: &str = "Thèmes";
 const THEME_TAG_CLASS: &str = "fr-tag fr-tag--sm";
 
 /// The nature of a chantier as a DSFR badge.
-#[component]
-pub fn NatureBadge(nature: Nature) -> impl IntoView {
-    view! { <p class=nature_badge_class(nature)>{nature.label_fr()}</p> }
-}
-
-/// The status of a milestone or chantier as a DSFR badge.
-#[component]
-pub fn StatusBadge(status: Status) -> impl IntoView {
-    view! { <p class=status_badge_class(status)>{status.label_fr()}</p> }
-}
-
-/// Theme labels as non-interactive DSFR tags.
-#[component]
-pub fn ThemeTags(labels: Vec<String>) -> impl IntoView {
-    view! {
-        <ul class=THEME_TAGS_CLASS aria-label=THEME_TAGS_LABEL>
-            {labels.into_iter().map(|label| view! { <li><p class=THEME_TAG_CLASS>{label}</p></li> }).collect_view()}
-        </ul>
-    }
-}
-
-/// [`NatureBadge`] as HTML text.
 pub fn nature_badge_html(out: &mut String, nature: Nature) {
     out.push_str(&format!(
         r#"<p class="{}">{}</p>"#,
@@ -64,7 +38,16 @@ pub fn nature_badge_html(out: &mut String, nature: Nature) {
     ));
 }
 
-/// [`ThemeTags`] as HTML text.
+/// The status of a milestone or chantier as a DSFR badge.
+pub fn status_badge_html(out: &mut String, status: Status) {
+    out.push_str(&format!(
+        r#"<p class="{}">{}</p>"#,
+        status_badge_class(status),
+        status.label_fr()
+    ));
+}
+
+/// Theme labels as non-interactive DSFR tags.
 pub fn theme_tags_html(out: &mut String, labels: &[String]) {
     out.push_str(&format!(
         r#"<ul class="{THEME_TAGS_CLASS}" aria-label="{THEME_TAGS_LABEL}">"#

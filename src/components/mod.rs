@@ -1,6 +1,7 @@
 //! Reusable pieces of the view. Each file holds one component family.
 
 pub mod badges;
+pub mod chantier_markup;
 pub mod editor;
 pub mod exports;
 pub mod filters;
@@ -10,6 +11,5 @@ pub mod list_patch;
 pub mod load_failure;
 pub mod my_authority;
 pub mod notices;
-pub mod sources;
 pub mod timeline;
 pub mod timeline_markup;

@@ -1,13 +1,11 @@
 //! A chantier's page: its milestones, description, who is concerned, sources.
 
-use agenda_core::{french, milestone_status, Chantier, Milestone};
-use chrono::NaiveDate;
+use agenda_core::Chantier;
 use leptos::prelude::*;
 
-use crate::components::badges::{NatureBadge, StatusBadge, ThemeTags};
+use crate::components::chantier_markup;
 use crate::components::editor::send::ContributeLinks;
 use crate::components::exports::AddToCalendar;
-use crate::components::sources::SourcesList;
 use crate::data::Agenda;
 use crate::nav::{agenda_href, use_agenda_query};
 use crate::pages::not_found::NotFoundMessage;
@@ -44,12 +42,6 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Signal<String>) -> imp
     let agenda = expect_context::<Agenda>();
     let dataset = agenda.dataset.clone();
     let status = agenda.index.status(index);
-    let themes = dataset.theme_labels(&chantier.themes);
-    let carriers: Vec<String> = dataset
-        .carriers_of(&chantier.carriers)
-        .into_iter()
-        .map(|c| c.full_name())
-        .collect();
     let copied = RwSignal::new(None::<bool>);
     let copy_link = move |_| {
         leptos::task::spawn_local(async move {
@@ -57,7 +49,13 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Signal<String>) -> imp
             copied.set(Some(ok));
         });
     };
-    let today = agenda.today;
+    let body = chantier_markup::detail_html(
+        &dataset,
+        &chantier,
+        status,
+        agenda.today,
+        chantier_markup::PAGE,
+    );
 
     view! {
         <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
@@ -67,48 +65,7 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Signal<String>) -> imp
             </ol>
         </nav>
         <article class="agenda-detail">
-            <h1>{chantier.title.clone()}</h1>
-            <div class="agenda-detail__badges">
-                <NatureBadge nature=chantier.nature />
-                <StatusBadge status />
-            </div>
-            <p class="fr-text--lead">{chantier.summary.clone()}</p>
-            <ThemeTags labels=themes />
-
-            <div class="fr-grid-row fr-grid-row--gutters fr-mt-2w">
-                <div class="fr-col-12 fr-col-md-7">
-                    <h2 class="fr-h4">"Calendrier"</h2>
-                    <ol class="agenda-detail__milestones">
-                        {chantier
-                            .milestones
-                            .iter()
-                            .map(|m| milestone_detail(m, today, Some(format!("jalon-{}", m.id))))
-                            .collect_view()}
-                    </ol>
-                    <h2 class="fr-h4">"Description"</h2>
-                    {chantier.description.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
-                </div>
-                <div class="fr-col-12 fr-col-md-5">
-                    <h2 class="fr-h4">"Qui est concerné ?"</h2>
-                    <ul>
-                        {chantier
-                            .concerned
-                            .rules
-                            .iter()
-                            .map(|r| view! { <li>{french::audience_rule(r)}</li> })
-                            .collect_view()}
-                    </ul>
-                    {chantier.concerned.note.clone().map(|n| view! { <p class="fr-text--sm">{n}</p> })}
-                    <h2 class="fr-h4">"Porté par"</h2>
-                    <ul>{carriers.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
-                    <h2 class="fr-h4">"Sources et textes de référence"</h2>
-                    <SourcesList sources=chantier.sources.clone() />
-                    <p class="fr-text--sm">
-                        "Dernière mise à jour : "
-                        <time datetime=chantier.updated.to_string()>{french::day(chantier.updated)}</time>
-                    </p>
-                </div>
-            </div>
+            <div inner_html=body />
 
             <div class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
                 <a class="fr-btn fr-btn--secondary" href=move || back.get() id="retour-agenda">
@@ -133,22 +90,5 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Signal<String>) -> imp
             </p>
             <ContributeLinks chantier=chantier.clone() />
         </article>
-    }
-}
-
-/// One milestone of a chantier's "Calendrier": date at its precision, status, label,
-/// details. Also the editor's preview of the page (`id`: the link target, if any).
-pub fn milestone_detail(m: &Milestone, today: NaiveDate, id: Option<String>) -> impl IntoView {
-    let status = milestone_status(m, today);
-    view! {
-        <li class=format!("agenda-detail__milestone agenda-item--{}", status.code()) id=id>
-            <p class="agenda-item__date">
-                <time datetime=m.date.html_datetime()>{m.when_fr()}</time>
-                " "
-                <StatusBadge status />
-            </p>
-            <p class="agenda-detail__milestone-label">{m.label.clone()}</p>
-            {m.details.clone().map(|d| view! { <p class="fr-text--sm">{d}</p> })}
-        </li>
     }
 }

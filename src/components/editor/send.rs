@@ -10,7 +10,7 @@ use agenda_core::{french, Chantier, Dataset};
 use leptos::prelude::*;
 
 use super::Editor;
-use crate::components::sources::ExternalLink;
+use crate::components::chantier_markup::external_link_html;
 use crate::data::Agenda;
 
 /// "Envoyer la contribution": export buttons (disabled, with the reason, while the
@@ -192,12 +192,11 @@ pub fn SendSection(
                             .into_any(),
                         }}
                     })}
-                    {repository.map(|url| view! {
-                        <p>
-                            "Vous pouvez aussi proposer le fichier sur le "
-                            <ExternalLink url label=String::from("dépôt de l'agenda") />
-                            "."
-                        </p>
+                    {repository.map(|url| {
+                        let mut text = String::from("Vous pouvez aussi proposer le fichier sur le ");
+                        external_link_html(&mut text, &url, "dépôt de l'agenda");
+                        text.push('.');
+                        view! { <p inner_html=text /> }
                     })}
                 }
                 .into_any(),
