@@ -1,16 +1,16 @@
 //! The filter panel: search, period, themes, carrier, nature, public, status.
 //!
 //! Every control reads the parsed URL query and writes a new one: the URL is the
-//! only state, so a shared link reproduces the view exactly. The search box and "ma
-//! collectivité" are Leptos views; the other controls are HTML text
-//! (`filters_markup`), served by one change listener and one effect.
+//! only state, so a shared link reproduces the view exactly. The search box is a
+//! Leptos view; the other controls are HTML text (`filters_markup`), served by one
+//! change listener and one effect.
 
 use agenda_core::AgendaQuery;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::filters_markup::controls_html;
-use crate::components::my_authority::MyAuthority;
+use crate::components::filters_markup::{controls_html, FORGET_ID, PART_ATTRIBUTE, REMEMBER_NAME};
+use crate::components::my_authority;
 use crate::data::Agenda;
 
 /// The filter panel. On narrow screens it folds behind a "Filtres" button.
@@ -23,11 +23,19 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
         Memo::new(move |_| query.with(|q| q.active_filters(&dataset).len()))
     };
 
-    // The period, theme, carrier, nature, public and status controls: written once
-    // showing the query, then kept showing it.
+    // "Ma collectivité", the period, theme, carrier, nature, public and status
+    // controls: written once showing the query, then kept showing it.
     let controls = NodeRef::<leptos::html::Div>::new();
-    let controls_first_html =
-        query.with_untracked(|q| controls_html(&agenda.dataset, agenda.previous_visit, q));
+    // Whether the user asked this browser to remember "ma collectivité".
+    let remembering = RwSignal::new(my_authority::remembered().is_some());
+    let controls_first_html = query.with_untracked(|q| {
+        controls_html(
+            &agenda.dataset,
+            agenda.previous_visit,
+            remembering.get_untracked(),
+            q,
+        )
+    });
     // A keystroke in the search box changes nothing they show.
     let form_state = Memo::new(move |_| query.with(AgendaQuery::form_state));
     Effect::new(move |read: Option<Controls>| {
@@ -53,7 +61,40 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
             } else {
                 return;
             };
-        set_query.run(query.get_untracked().with_control(&name, &value, checked));
+        let current = query.get_untracked();
+        if name == REMEMBER_NAME {
+            remembering.set(checked);
+            if checked {
+                my_authority::remember(current.filter.profile);
+            } else {
+                my_authority::forget();
+            }
+            return;
+        }
+        let next = current.with_control(&name, &value, checked);
+        if remembering.get_untracked() && next.filter.profile != current.filter.profile {
+            my_authority::remember(next.filter.profile);
+        }
+        set_query.run(next);
+    };
+    let on_control_click = move |ev: leptos::ev::MouseEvent| {
+        if crate::document::closest_to_target(&ev, &format!("#{FORGET_ID}")).is_none() {
+            return;
+        }
+        my_authority::forget();
+        remembering.set(false);
+        if let Some(remember) = controls.get_untracked().and_then(|c| {
+            c.query_selector(&format!("[name={REMEMBER_NAME}]"))
+                .ok()
+                .flatten()
+        }) {
+            if let Some(input) = remember.dyn_ref::<web_sys::HtmlInputElement>() {
+                input.set_checked(false);
+            }
+        }
+        let mut q = query.get_untracked();
+        q.filter.profile = None;
+        set_query.run(q);
     };
 
     view! {
@@ -99,9 +140,13 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
                     />
                 </div>
 
-                <MyAuthority query set_query />
-
-                <div class="agenda-filters__controls" node_ref=controls on:change=on_control_change inner_html=controls_first_html />
+                <div
+                    class="agenda-filters__controls"
+                    node_ref=controls
+                    on:change=on_control_change
+                    on:click=on_control_click
+                    inner_html=controls_first_html
+                />
             </div>
         </section>
     }
@@ -113,8 +158,10 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
 struct Controls {
     /// The checkboxes: element, name, value.
     checkboxes: Vec<(web_sys::HtmlInputElement, String, String)>,
-    /// The selects and month fields: element, name.
+    /// The selects and fields: element, name.
     fields: Vec<(Field, String)>,
+    /// The elements shown for some queries only: element, part.
+    parts: Vec<(web_sys::Element, String)>,
 }
 
 enum Field {
@@ -130,6 +177,8 @@ impl Controls {
         };
         for node in (0..all.length()).filter_map(|i| all.item(i)) {
             match node.dyn_into::<web_sys::HtmlInputElement>() {
+                // "Retenir" is this browser's, not the query's.
+                Ok(input) if input.name() == REMEMBER_NAME => {}
                 Ok(input) if input.type_() == "checkbox" => {
                     let (name, value) = (input.name(), input.value());
                     controls.checkboxes.push((input, name, value));
@@ -143,6 +192,14 @@ impl Controls {
                         let name = select.name();
                         controls.fields.push((Field::Select(select), name));
                     }
+                }
+            }
+        }
+        if let Ok(parts) = container.query_selector_all(&format!("[{PART_ATTRIBUTE}]")) {
+            for node in (0..parts.length()).filter_map(|i| parts.item(i)) {
+                if let Ok(element) = node.dyn_into::<web_sys::Element>() {
+                    let part = element.get_attribute(PART_ATTRIBUTE).unwrap_or_default();
+                    controls.parts.push((element, part));
                 }
             }
         }
@@ -164,6 +221,12 @@ impl Controls {
                 Field::Input(input) if input.value() != value => input.set_value(&value),
                 Field::Select(select) if select.value() != value => select.set_value(&value),
                 _ => {}
+            }
+        }
+        for (element, part) in &self.parts {
+            let hidden = !query.shows(part);
+            if element.has_attribute("hidden") != hidden {
+                let _ = element.toggle_attribute_with_force("hidden", hidden);
             }
         }
     }

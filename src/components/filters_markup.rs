@@ -1,5 +1,5 @@
-//! The filter panel's period, theme, carrier, nature, public and status controls as
-//! HTML text.
+//! The filter panel's controls but the search box as HTML text: "ma collectivité",
+//! period, themes, carrier, nature, public and status.
 //!
 //! Why not `view!`: these forty-odd controls never change once drawn but for their
 //! state, and a Leptos view for each (its element, its attributes, its reactive
@@ -11,17 +11,30 @@
 //! Every text from the dataset goes through [`escape_markup`].
 
 use agenda_core::export::escape_markup;
-use agenda_core::{AgendaQuery, AuthorityKind, Dataset, Nature, PeriodPreset, Status};
+use agenda_core::{AgendaQuery, AuthorityKind, Dataset, EpciKind, Nature, PeriodPreset, Status};
 use chrono::NaiveDate;
 
+/// The attribute naming the part of the panel (`agenda_core::filter_form::PARTS`) an
+/// element belongs to: hidden when the query does not show it.
+pub const PART_ATTRIBUTE: &str = "data-partie";
+
+/// The name of the "Retenir ma collectivité" box: not the query's, this browser's.
+pub const REMEMBER_NAME: &str = "retenir";
+
+/// The id of the "Oublier ma collectivité" button.
+pub const FORGET_ID: &str = "oublier-collectivite";
+
 /// The controls, showing `query`; the "nouveautés" box only when there was a
-/// previous visit (the day it says).
+/// previous visit (the day it says); "Retenir ma collectivité" ticked when the user
+/// asked this browser to (`remembered`).
 pub fn controls_html(
     dataset: &Dataset,
     previous_visit: Option<NaiveDate>,
+    remembered: bool,
     query: &AgendaQuery,
 ) -> String {
     let mut out = String::with_capacity(8 * 1024);
+    my_authority_html(&mut out, query, remembered);
     period_html(&mut out, query);
     let themes: Vec<(&str, &str)> = dataset
         .themes
@@ -82,6 +95,77 @@ fn options_html(out: &mut String, options: &[(&str, String)], selected: &str) {
             escape_markup(value),
             escape_markup(label)
         ));
+    }
+}
+
+/// Opens an element of the part `part`, hidden unless `query` shows it.
+fn part_attributes(query: &AgendaQuery, part: &str) -> String {
+    let hidden = if query.shows(part) { "" } else { " hidden" };
+    format!(r#" {PART_ATTRIBUTE}="{part}"{hidden}"#)
+}
+
+/// "Ma collectivité": the kind of authority, and once chosen, the kind of EPCI (for
+/// an EPCI), inhabitants and agents, whether to remember it, and a way to forget it.
+fn my_authority_html(out: &mut String, query: &AgendaQuery, remembered: bool) {
+    out.push_str(r#"<fieldset class="fr-fieldset agenda-fieldset agenda-my-authority" id="ma-collectivite" aria-labelledby="ma-collectivite-legende"><legend class="fr-fieldset__legend fr-text--regular" id="ma-collectivite-legende">Ma collectivité<span class="fr-hint-text">Pour ne voir que ce qui s'applique à elle.</span></legend><div class="fr-fieldset__element"><div class="fr-select-group"><label class="fr-label" for="collectivite-type">Type de collectivité</label><select class="fr-select" id="collectivite-type" name="collectivite">"#);
+    let kinds: Vec<(&str, String)> = std::iter::once(("", "Non précisé".to_string()))
+        .chain(
+            AuthorityKind::ALL
+                .iter()
+                .map(|k| (k.code(), kind_label(*k).to_string())),
+        )
+        .collect();
+    options_html(out, &kinds, &query.field_value("collectivite"));
+    out.push_str(&format!(
+        r#"</select></div></div><div class="fr-fieldset__element"{}><div class="fr-select-group"><label class="fr-label" for="collectivite-epci">Type d'EPCI</label><select class="fr-select" id="collectivite-epci" name="epci">"#,
+        part_attributes(query, "epci")
+    ));
+    let epci_kinds: Vec<(&str, String)> = std::iter::once(("", "Non précisé".to_string()))
+        .chain(
+            EpciKind::ALL
+                .iter()
+                .map(|k| (k.code(), agenda_core::french::capitalised(k.label_fr()))),
+        )
+        .collect();
+    options_html(out, &epci_kinds, &query.field_value("epci"));
+    out.push_str(&format!(
+        r#"</select></div></div><div class="fr-fieldset__element fr-fieldset__element--inline agenda-months"{}>"#,
+        part_attributes(query, "profil")
+    ));
+    for (name, id, label, hint) in [
+        (
+            "habitants",
+            "collectivite-habitants",
+            "Habitants",
+            "Population municipale ou totale",
+        ),
+        (
+            "agents",
+            "collectivite-agents",
+            "Agents",
+            "Effectif, si vous le connaissez",
+        ),
+    ] {
+        // Read on change, so the agenda is not filtered at each digit typed.
+        out.push_str(&format!(
+            r#"<div class="fr-input-group"><label class="fr-label" for="{id}">{label}<span class="fr-hint-text">{hint}</span></label><input class="fr-input" type="text" inputmode="numeric" autocomplete="off" id="{id}" name="{name}" value="{}"></div>"#,
+            query.field_value(name)
+        ));
+    }
+    let profile = part_attributes(query, "profil");
+    out.push_str(&format!(
+        r#"</div><div class="fr-fieldset__element"{profile}><div class="fr-checkbox-group fr-checkbox-group--sm"><input type="checkbox" id="collectivite-retenir" name="{REMEMBER_NAME}" value="1"{}><label class="fr-label" for="collectivite-retenir">Retenir ma collectivité sur cet appareil<span class="fr-hint-text">Enregistré dans ce navigateur seulement.</span></label></div></div><div class="fr-fieldset__element"{profile}><button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm" id="{FORGET_ID}">Oublier ma collectivité</button></div></fieldset>"#,
+        checked_attribute(remembered)
+    ));
+}
+
+fn kind_label(kind: AuthorityKind) -> &'static str {
+    match kind {
+        AuthorityKind::Commune => "Commune",
+        AuthorityKind::Epci => "EPCI (intercommunalité)",
+        AuthorityKind::Departement => "Département",
+        AuthorityKind::Region => "Région",
+        AuthorityKind::Other => "Autre organisme public",
     }
 }
 
@@ -183,11 +267,13 @@ mod tests {
         let dataset = shipped();
         let day = NaiveDate::from_ymd_opt(2026, 11, 1);
         let query = AgendaQuery::parse("theme=finances&public=epci&nouveautes=1&du=2026-01");
-        let html = controls_html(&dataset, day, &query);
+        let html = controls_html(&dataset, day, false, &query);
         let controls = controls(&html);
-        assert_eq!(controls.len(), dataset.themes.len() + 4 + 5 + 3 + 1 + 4);
+        assert_eq!(controls.len(), 5 + dataset.themes.len() + 4 + 5 + 3 + 1 + 4);
         for (name, value, checked) in controls {
-            if CHECKBOX_NAMES.contains(&name.as_str()) {
+            if name == REMEMBER_NAME {
+                assert!(!checked);
+            } else if CHECKBOX_NAMES.contains(&name.as_str()) {
                 assert_eq!(checked, query.is_checked(&name, &value), "{name}={value}");
                 // Ticking it or not is a change the query sees.
                 let flipped = query.with_control(&name, &value, !checked);
@@ -203,18 +289,26 @@ mod tests {
         assert!(html.contains(r#"<option value="" selected>Tout</option>"#));
         assert_eq!(
             html.matches(" selected").count(),
-            2,
+            4,
             "one option per select"
         );
+        // "Ma collectivité"'s details wait for a kind of authority.
+        assert_eq!(html.matches(r#"data-partie="profil" hidden"#).count(), 3);
+        let commune = AgendaQuery::parse("collectivite=commune&habitants=5200");
+        let html = controls_html(&dataset, None, true, &commune);
+        assert!(html.contains(r#"name="habitants" value="5200""#));
+        assert!(html.contains(r#"data-partie="epci" hidden"#));
+        assert!(!html.contains(r#"data-partie="profil" hidden"#));
+        assert!(html.contains(r#"name="retenir" value="1" checked"#));
     }
 
     #[test]
     fn the_nouveautes_box_is_there_only_after_a_visit() {
         let dataset = shipped();
         let query = AgendaQuery::default();
-        assert!(!controls_html(&dataset, None, &query).contains("nouveautes"));
+        assert!(!controls_html(&dataset, None, false, &query).contains("nouveautes"));
         let day = NaiveDate::from_ymd_opt(2026, 11, 1);
-        assert!(controls_html(&dataset, day, &query)
+        assert!(controls_html(&dataset, day, false, &query)
             .contains("depuis ma dernière visite, le 1er novembre 2026</label>"));
     }
 
@@ -223,7 +317,7 @@ mod tests {
         let mut dataset = shipped();
         dataset.themes[0].label = r#"<img src=x onerror="alert(1)">"#.into();
         dataset.carriers[0].name = Some("A & B <script>".into());
-        let html = controls_html(&dataset, None, &AgendaQuery::default());
+        let html = controls_html(&dataset, None, false, &AgendaQuery::default());
         assert!(!html.contains("<img") && !html.contains("<script"));
         assert!(html.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"));
         assert!(html.contains("A &amp; B &lt;script&gt;"));

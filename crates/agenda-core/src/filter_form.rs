@@ -1,24 +1,47 @@
 //! The filter panel's form controls and the query they edit.
 //!
-//! The panel's checkboxes, selects and month fields are named after the URL's
-//! parameters ([`crate::query`]: `theme`, `nature`, `public`, `statut`, `nouveautes`,
-//! `porteur`, `periode`, `du`, `au`) and valued by the same codes: the form is the
-//! query. The view writes the panel once and asks the query two things: what each
-//! control shows ([`AgendaQuery::is_checked`], [`AgendaQuery::field_value`]), and
-//! what a change to one makes of it ([`AgendaQuery::with_control`]).
+//! The panel's checkboxes, selects and fields are named after the URL's parameters
+//! ([`crate::query`]: `theme`, `nature`, `public`, `statut`, `nouveautes`, `porteur`,
+//! `periode`, `du`, `au`, and "ma collectivité"'s `collectivite`, `epci`,
+//! `habitants`, `agents`) and valued by the same codes: the form is the query. The
+//! view writes the panel once and asks the query three things: what each control
+//! shows ([`AgendaQuery::is_checked`], [`AgendaQuery::field_value`]), which parts are
+//! shown ([`AgendaQuery::shows`]), and what a change to one makes of it
+//! ([`AgendaQuery::with_control`]).
 
 use std::collections::BTreeSet;
 
 use crate::filter::{Filter, Period, PeriodPreset, YearMonth};
-use crate::model::{AuthorityKind, Nature};
+use crate::model::{AuthorityKind, EpciKind, Nature};
+use crate::profile::Profile;
 use crate::query::AgendaQuery;
 use crate::status::Status;
 
 /// The names of the panel's checkboxes, each ticked per code.
 pub const CHECKBOX_NAMES: [&str; 5] = ["theme", "nature", "public", "statut", "nouveautes"];
 
-/// The names of the panel's selects and month fields, each showing one value.
-pub const FIELD_NAMES: [&str; 4] = ["periode", "du", "au", "porteur"];
+/// The names of the panel's selects and fields, each showing one value.
+pub const FIELD_NAMES: [&str; 8] = [
+    "periode",
+    "du",
+    "au",
+    "porteur",
+    "collectivite",
+    "epci",
+    "habitants",
+    "agents",
+];
+
+/// The parts of the panel shown only for some queries: "ma collectivité"'s details
+/// once a kind of authority is chosen (`profil`), the kind of EPCI for an EPCI.
+pub const PARTS: [&str; 2] = ["profil", "epci"];
+
+/// A count the user typed ("5 200", "5200"): its digits, nothing when there are
+/// none or too many.
+fn count(value: &str) -> Option<u32> {
+    let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
 
 impl AgendaQuery {
     /// What the panel's controls show of the query, the rest left at its default:
@@ -41,6 +64,7 @@ impl AgendaQuery {
                 natures: f.natures.clone(),
                 kinds: f.kinds.clone(),
                 statuses: f.statuses.clone(),
+                profile: f.profile,
                 ..Filter::default()
             },
             only_new: self.only_new,
@@ -85,12 +109,41 @@ impl AgendaQuery {
     pub fn field_value(&self, name: &str) -> String {
         let f = &self.filter;
         let month = |m: Option<YearMonth>| m.map(|m| m.to_string()).unwrap_or_default();
+        let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+        let profile = f.profile.as_ref();
         match (name, f.period) {
             ("periode", Period::Preset(p)) => p.code().to_string(),
             ("du", Period::Months { from, .. }) => month(from),
             ("au", Period::Months { to, .. }) => month(to),
             ("porteur", _) => f.carriers.iter().next().cloned().unwrap_or_default(),
+            ("collectivite", _) => profile
+                .map(|p| p.kind.code().to_string())
+                .unwrap_or_default(),
+            ("epci", _) => profile
+                .and_then(|p| p.epci_kind)
+                .map(|k| k.code().to_string())
+                .unwrap_or_default(),
+            ("habitants", _) => number(profile.and_then(|p| p.population)),
+            ("agents", _) => number(profile.and_then(|p| p.staff)),
             _ => String::new(),
+        }
+    }
+
+    /// Whether the part `part` of the panel ([`PARTS`]) is shown; unknown parts are.
+    ///
+    /// ```
+    /// use agenda_core::AgendaQuery;
+    /// assert!(!AgendaQuery::parse("").shows("profil"));
+    /// assert!(AgendaQuery::parse("collectivite=commune").shows("profil"));
+    /// assert!(!AgendaQuery::parse("collectivite=commune").shows("epci"));
+    /// assert!(AgendaQuery::parse("collectivite=epci").shows("epci"));
+    /// ```
+    pub fn shows(&self, part: &str) -> bool {
+        let profile = self.filter.profile.as_ref();
+        match part {
+            "profil" => profile.is_some(),
+            "epci" => profile.is_some_and(|p| p.kind == AuthorityKind::Epci),
+            _ => true,
         }
     }
 
@@ -149,6 +202,30 @@ impl AgendaQuery {
                     Period::months(from, month)
                 };
             }
+            // A new kind of authority keeps what was entered (but an EPCI's kind).
+            "collectivite" => {
+                let old = f.profile;
+                f.profile = AuthorityKind::from_code(value).map(|kind| Profile {
+                    kind,
+                    epci_kind: old
+                        .and_then(|p| p.epci_kind)
+                        .filter(|_| kind == AuthorityKind::Epci),
+                    population: old.and_then(|p| p.population),
+                    staff: old.and_then(|p| p.staff),
+                });
+            }
+            "epci" | "habitants" | "agents" => {
+                if let Some(p) = &mut f.profile {
+                    match name {
+                        "epci" if p.kind == AuthorityKind::Epci => {
+                            p.epci_kind = EpciKind::from_code(value)
+                        }
+                        "habitants" => p.population = count(value),
+                        "agents" => p.staff = count(value),
+                        _ => {}
+                    }
+                }
+            }
             "porteur" if value.is_empty() => f.carriers.clear(),
             "porteur" => f.carriers = BTreeSet::from([value.to_string()]),
             _ => {}
@@ -172,6 +249,9 @@ mod tests {
             "nouveautes" => &["1"],
             "periode" => &["", "6-mois", "12-mois", "annee", "passe", "inconnu"],
             "du" | "au" => &["", "2025-01", "2026-12", "2026-13"],
+            "collectivite" => &["", "commune", "epci", "region", "inconnu"],
+            "epci" => &["", "cc", "metropole", "inconnu"],
+            "habitants" | "agents" => &["", "5200", "5 200", "12", "beaucoup"],
             _ => &["", "dgfip", "dgcl"],
         };
         let values: Vec<String> = values.iter().map(|v| v.to_string()).collect();
@@ -214,7 +294,8 @@ mod tests {
             }
             let after = q.with_control(name, &value, false);
             let shown = after.field_value(name);
-            prop_assert!(shown == value || shown.is_empty(), "{} = {:?} shows {:?}", name, value, shown);
+            let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+            prop_assert!(shown == value || shown.is_empty() || shown == digits, "{} = {:?} shows {:?}", name, value, shown);
         }
 
         /// The panel shows the same for a query and its form state.
@@ -264,9 +345,34 @@ mod tests {
     }
 
     #[test]
+    fn ma_collectivite_keeps_what_was_entered_across_kinds() {
+        let q = AgendaQuery::parse("collectivite=epci&epci=metropole&habitants=5200");
+        assert!(q.shows("profil") && q.shows("epci"));
+        let commune = q.with_control("collectivite", "commune", false);
+        assert_eq!(
+            commune.to_query_string(),
+            "collectivite=commune&habitants=5200"
+        );
+        assert!(!commune.shows("epci"));
+        // An EPCI's kind needs an EPCI; counts are read from what was typed.
+        assert_eq!(commune.with_control("epci", "cc", false), commune);
+        let typed = commune.with_control("agents", "1 250 agents", false);
+        assert_eq!(typed.field_value("agents"), "1250");
+        assert_eq!(
+            typed.with_control("collectivite", "", false),
+            AgendaQuery::default()
+        );
+        // Nothing to describe before a kind is chosen.
+        assert_eq!(
+            AgendaQuery::default().with_control("habitants", "5200", false),
+            AgendaQuery::default()
+        );
+    }
+
+    #[test]
     fn unknown_names_and_codes_change_nothing() {
         let q = AgendaQuery::parse("theme=finances&public=commune");
-        assert_eq!(q.with_control("collectivite", "epci", true), q);
+        assert_eq!(q.with_control("vue", "frise", true), q);
         assert_eq!(q.with_control("public", "metropole", true), q);
         assert!(!q.is_checked("q", "finances"));
     }
