@@ -38,16 +38,23 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
     });
     // A keystroke in the search box changes nothing they show.
     let form_state = Memo::new(move |_| query.with(AgendaQuery::form_state));
-    Effect::new(move |read: Option<Controls>| {
-        let read = match read {
-            Some(read) if !read.checkboxes.is_empty() => read,
-            _ => controls
-                .get_untracked()
-                .map(|container| Controls::under(&container))
-                .unwrap_or_default(),
+    // The controls were written showing the first query: each run changes those whose
+    // state differs between the query shown and the new one, without reading the DOM.
+    let first_state = form_state.get_untracked();
+    Effect::new(move |before: Option<(Controls, AgendaQuery)>| {
+        let (read, shown) = match before {
+            Some((read, shown)) if !read.checkboxes.is_empty() => (read, shown),
+            _ => (
+                controls
+                    .get_untracked()
+                    .map(|container| Controls::under(&container))
+                    .unwrap_or_default(),
+                first_state.clone(),
+            ),
         };
-        form_state.with(|q| read.show(q));
-        read
+        let now = form_state.get();
+        read.show(&shown, &now);
+        (read, now)
     });
     let on_control_change = move |ev: leptos::ev::Event| {
         let Some(target) = ev.target() else {
@@ -206,26 +213,26 @@ impl Controls {
         controls
     }
 
-    /// Makes every control show `query`; one already right is left alone (a month
-    /// being typed is not rewritten under the cursor).
-    fn show(&self, query: &AgendaQuery) {
+    /// Changes the controls that show `shown` to show `now`, those only.
+    fn show(&self, shown: &AgendaQuery, now: &AgendaQuery) {
         for (input, name, value) in &self.checkboxes {
-            let checked = query.is_checked(name, value);
-            if input.checked() != checked {
+            let checked = now.is_checked(name, value);
+            if shown.is_checked(name, value) != checked {
                 input.set_checked(checked);
             }
         }
         for (field, name) in &self.fields {
-            let value = query.field_value(name);
-            match field {
-                Field::Input(input) if input.value() != value => input.set_value(&value),
-                Field::Select(select) if select.value() != value => select.set_value(&value),
-                _ => {}
+            let value = now.field_value(name);
+            if shown.field_value(name) != value {
+                match field {
+                    Field::Input(input) => input.set_value(&value),
+                    Field::Select(select) => select.set_value(&value),
+                }
             }
         }
         for (element, part) in &self.parts {
-            let hidden = !query.shows(part);
-            if element.has_attribute("hidden") != hidden {
+            let hidden = !now.shows(part);
+            if shown.shows(part) == hidden {
                 let _ = element.toggle_attribute_with_force("hidden", hidden);
             }
         }
