@@ -6,7 +6,7 @@ use agenda_core::export::escape_markup;
 use agenda_core::{Nature, Status};
 
 /// The DSFR classes of a nature badge.
-pub fn nature_badge_class(nature: Nature) -> &'static str {
+fn nature_badge_class(nature: Nature) -> &'static str {
     match nature {
         Nature::Obligation => "fr-badge fr-badge--sm fr-badge--no-icon fr-badge--error",
         Nature::Opportunity => "fr-badge fr-badge--sm fr-badge--no-icon fr-badge--success",
@@ -38,10 +38,12 @@ pub fn nature_badge_html(out: &mut String, nature: Nature) {
     ));
 }
 
-/// The status of a milestone or chantier as a DSFR badge.
-pub fn status_badge_html(out: &mut String, status: Status) {
+/// The status of a milestone or chantier as a DSFR badge: a paragraph of its own, or
+/// a `span` inside a line of text (`inline`), where a paragraph cannot go.
+pub fn status_badge_html(out: &mut String, status: Status, inline: bool) {
+    let tag = if inline { "span" } else { "p" };
     out.push_str(&format!(
-        r#"<p class="{}">{}</p>"#,
+        r#"<{tag} class="{}">{}</{tag}>"#,
         status_badge_class(status),
         status.label_fr()
     ));

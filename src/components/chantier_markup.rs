@@ -65,7 +65,7 @@ pub fn detail_html(
     ));
     out.push_str(r#"<div class="agenda-detail__badges">"#);
     nature_badge_html(&mut out, chantier.nature);
-    status_badge_html(&mut out, status);
+    status_badge_html(&mut out, status, false);
     out.push_str(&format!(
         r#"</div><p class="fr-text--lead">{}</p>"#,
         escape_markup(&chantier.summary)
@@ -149,7 +149,7 @@ fn milestone_html(out: &mut String, milestone: &Milestone, today: NaiveDate, anc
         escape_markup(&milestone.date.html_datetime()),
         escape_markup(&milestone.when_fr()),
     ));
-    status_badge_html(out, status);
+    status_badge_html(out, status, true);
     out.push_str(&format!(
         r#"</p><p class="agenda-detail__milestone-label">{}</p>"#,
         escape_markup(&milestone.label)
@@ -233,6 +233,13 @@ mod tests {
         );
         assert!(page.contains(&format!(r#" id="jalon-{}""#, chantier.milestones[0].id)));
         assert!(page.contains("Dernière mise à jour : <time datetime="));
+        // The date line is one paragraph: a paragraph inside it would be split by the
+        // HTML parser, and the badge would leave the line.
+        for line in page.split(r#"<p class="agenda-item__date">"#).skip(1) {
+            let line = &line[..line.find("</p>").unwrap()];
+            assert!(!line.contains("<p"), "{line}");
+            assert!(line.contains(r#"<span class="fr-badge"#), "{line}");
+        }
         assert_eq!(
             page.matches(r#"target="_blank" rel="noopener noreferrer""#)
                 .count(),

@@ -27,12 +27,12 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
     // controls: written once showing the query, then kept showing it.
     let controls = NodeRef::<leptos::html::Div>::new();
     // Whether the user asked this browser to remember "ma collectivité".
-    let remembering = RwSignal::new(my_authority::remembered().is_some());
+    let remembering = StoredValue::new(my_authority::remembered().is_some());
     let controls_first_html = query.with_untracked(|q| {
         controls_html(
             &agenda.dataset,
             agenda.previous_visit,
-            remembering.get_untracked(),
+            remembering.get_value(),
             q,
         )
     });
@@ -70,7 +70,7 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
             };
         let current = query.get_untracked();
         if name == REMEMBER_NAME {
-            remembering.set(checked);
+            remembering.set_value(checked);
             if checked {
                 my_authority::remember(current.filter.profile);
             } else {
@@ -79,7 +79,7 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
             return;
         }
         let next = current.with_control(&name, &value, checked);
-        if remembering.get_untracked() && next.filter.profile != current.filter.profile {
+        if remembering.get_value() && next.filter.profile != current.filter.profile {
             my_authority::remember(next.filter.profile);
         }
         set_query.run(next);
@@ -89,7 +89,7 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
             return;
         }
         my_authority::forget();
-        remembering.set(false);
+        remembering.set_value(false);
         if let Some(remember) = controls.get_untracked().and_then(|c| {
             c.query_selector(&format!("[name={REMEMBER_NAME}]"))
                 .ok()

@@ -98,7 +98,7 @@ fn options_html(out: &mut String, options: &[(&str, String)], selected: &str) {
     }
 }
 
-/// Opens an element of the part `part`, hidden unless `query` shows it.
+/// The attributes of an element of the part `part`: hidden unless `query` shows it.
 fn part_attributes(query: &AgendaQuery, part: &str) -> String {
     let hidden = if query.shows(part) { "" } else { " hidden" };
     format!(r#" {PART_ATTRIBUTE}="{part}"{hidden}"#)
@@ -269,7 +269,16 @@ mod tests {
         let query = AgendaQuery::parse("theme=finances&public=epci&nouveautes=1&du=2026-01");
         let html = controls_html(&dataset, day, false, &query);
         let controls = controls(&html);
-        assert_eq!(controls.len(), 5 + dataset.themes.len() + 4 + 5 + 3 + 1 + 4);
+        // "Ma collectivité" 5, the period 3, the themes, "nouveautés" 1, the carrier 1,
+        // natures 4, publics 5, statuses 3.
+        assert_eq!(
+            controls.len(),
+            5 + 3 + dataset.themes.len() + 1 + 1 + 4 + 5 + 3
+        );
+        for part in html.split(&format!(r#"{PART_ATTRIBUTE}=""#)).skip(1) {
+            let part = &part[..part.find('"').unwrap()];
+            assert!(agenda_core::filter_form::PARTS.contains(&part), "{part}");
+        }
         for (name, value, checked) in controls {
             if name == REMEMBER_NAME {
                 assert!(!checked);

@@ -46,7 +46,7 @@ fn count(value: &str) -> Option<u32> {
 impl AgendaQuery {
     /// What the panel's controls show of the query, the rest left at its default:
     /// equal for two queries whose panels look the same, so a keystroke in the search
-    /// box does not make the panel read its forty controls again.
+    /// box leaves the panel alone.
     ///
     /// ```
     /// use agenda_core::AgendaQuery;

@@ -22,8 +22,6 @@
 //! | `zoom`    | frise zoom: `annee` (default), `trimestre`, `mois` | `zoom=trimestre` |
 //! | `debut`   | frise's first month `AAAA-MM`           | `debut=2026-01`          |
 
-use std::collections::BTreeSet;
-
 use crate::filter::{Filter, Period, PeriodPreset, YearMonth};
 use crate::frise::Zoom;
 use crate::model::EpciKind;
@@ -208,15 +206,6 @@ impl AgendaQuery {
         self.filter
             .carriers
             .retain(|c| dataset.carriers.iter().any(|x| &x.code == c));
-    }
-
-    /// A copy with one set toggled: handy for the view's filter buttons.
-    pub fn toggled<T: Ord + Clone>(set: &BTreeSet<T>, value: &T) -> BTreeSet<T> {
-        let mut set = set.clone();
-        if !set.remove(value) {
-            set.insert(value.clone());
-        }
-        set
     }
 }
 

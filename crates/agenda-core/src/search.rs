@@ -4,8 +4,9 @@
 //! to lowercase ASCII-ish words before comparing. Folding the dataset is done once,
 //! at load ([`crate::Index`]), not at each keystroke.
 
-/// Folds text for search: lowercase, accents removed, ligatures expanded, every
-/// non-alphanumeric character turned into a space.
+/// Folds text for search: Latin letters lowercase without accents, ligatures
+/// expanded, punctuation, spaces and symbols turned into a space, letters of other
+/// scripts kept as they are.
 ///
 /// ```
 /// use agenda_core::search::fold;
@@ -67,12 +68,13 @@ pub(crate) fn fold_bytes(text: &str, bytes: &mut Vec<u8>) {
 enum NonAscii {
     /// A Latin letter: its lowercase ASCII base ("é" → "e", "Œ" → "oe").
     Text(&'static str),
-    /// A letter of another script, or a symbol nobody types as punctuation: kept as
-    /// it is (case is not folded outside Latin).
+    /// A letter of another script, or a character outside the ranges below: kept as
+    /// it is (case is folded for Latin-1 and Latin Extended-A letters only).
     Kept,
     /// Punctuation, a space or a symbol: a word boundary.
     Separator,
-    /// A combining accent (decomposed text): dropped, as precomposed accents are.
+    /// A combining accent (decomposed text), a soft hyphen, a joiner: dropped, so the
+    /// word around it stays whole.
     Dropped,
 }
 
@@ -125,12 +127,22 @@ fn fold_non_ascii(c: char) -> NonAscii {
         'œ' | 'Œ' => "oe",
         'æ' | 'Æ' => "ae",
         'Ĳ' | 'ĳ' => "ij",
+        // Ordinal indicators and superscript digits: "1ª", "m²" read as "m2".
+        'ª' => "a",
+        'º' => "o",
+        '¹' => "1",
+        '²' => "2",
+        '³' => "3",
+        'µ' => return NonAscii::Kept,
         '\u{100}'..='\u{17F}' => {
             let i = c as usize - 0x100;
             return NonAscii::Text(&LATIN_EXTENDED_A[i..=i]);
         }
-        // Combining diacritical marks.
-        '\u{300}'..='\u{36F}' => return NonAscii::Dropped,
+        // Combining diacritical marks; soft hyphen, zero-width joiners, word joiner,
+        // zero-width no-break space.
+        '\u{300}'..='\u{36F}' | '\u{AD}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {
+            return NonAscii::Dropped
+        }
         // Latin-1 punctuation and symbols (non-breaking space, « », °, ×, ÷…), general
         // punctuation (spaces, dashes, ’, …), currency symbols, arrows, mathematical
         // and technical signs, shapes, dingbats; CJK punctuation; emoji.
@@ -271,6 +283,11 @@ mod fold_tests {
             ["l", "etat", "demat", "3", "000", "n", "2"]
         );
         assert_eq!(fold("E\u{301}cole"), "ecole");
+        assert_eq!(
+            fold("dé\u{AD}ma\u{200D}té\u{FEFF}rialisation"),
+            "dematerialisation"
+        );
+        assert_eq!(query_words("1 000 m² ; 2º"), ["1", "000", "m2", "2o"]);
         // Other scripts are kept as they are, so they can be searched.
         assert_eq!(query_words("Δήμος 東京"), ["Δήμος", "東京"]);
     }

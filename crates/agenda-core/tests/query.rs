@@ -351,16 +351,6 @@ fn retain_known_drops_stale_codes() {
     assert_eq!(q.to_query_string(), "q=x&theme=finances&porteur=dinum");
 }
 
-#[test]
-fn toggled_adds_or_removes() {
-    let set = codes(&["a", "b"]);
-    assert_eq!(AgendaQuery::toggled(&set, &"a".to_string()), codes(&["b"]));
-    assert_eq!(
-        AgendaQuery::toggled(&set, &"c".to_string()),
-        codes(&["a", "b", "c"])
-    );
-}
-
 /// A month range with both bounds open is `Period::Any`: one meaning, one value, so
 /// every query the app builds survives the URL round trip.
 #[test]
