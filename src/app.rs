@@ -4,7 +4,7 @@ use agenda_core::route::Route;
 use leptos::prelude::*;
 
 use crate::components::load_failure::LoadFailure;
-use crate::data::{fetch_agenda, Agenda};
+use crate::data::{fetch_agenda, Agenda, DataError};
 use crate::pages::{
     agenda::AgendaPage, chantier::ChantierPage, contribute::ContributePage, legal::LegalPage,
     not_found::NotFound, other_build::OtherBuild, subscriptions::SubscriptionsPage,
@@ -57,12 +57,29 @@ fn editor_page(route: Route) -> AnyView {
 /// route reads it from context.
 #[component]
 pub fn App(pages: Pages) -> impl IntoView {
-    let attempt = RwSignal::new(0u32);
-    let agenda = LocalResource::new(move || {
-        attempt.track();
-        fetch_agenda()
-    });
-    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
+    // A signal written by a task rather than a `LocalResource`: the app has one load,
+    // and Leptos' async machinery (futures as reactive sources, transitions) would
+    // add 5 kB gzip to the wasm for it.
+    let agenda = RwSignal::new_local(None::<Result<Agenda, DataError>>);
+    let attempt = StoredValue::new(0u32);
+    let load = move || {
+        attempt.update_value(|n| *n += 1);
+        let this_attempt = attempt.get_value();
+        // After a failure, "Chargement…" says the retry started; a saved copy stays
+        // on screen until the fresh dataset replaces it.
+        if agenda.with_untracked(|a| matches!(a, Some(Err(_)))) {
+            agenda.set(None);
+        }
+        leptos::task::spawn_local(async move {
+            let result = fetch_agenda().await;
+            // A retry started meanwhile wins.
+            if attempt.get_value() == this_attempt {
+                agenda.set(Some(result));
+            }
+        });
+    };
+    load();
+    let retry = Callback::new(move |()| load());
 
     view! {
         <Router shows=pages.shows>

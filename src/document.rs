@@ -181,3 +181,36 @@ fn focus_nth_when_there(selector: &'static str, n: u32, frames: u32) {
         }
     });
 }
+
+/// Moves keyboard focus to the element with this id, if any.
+pub fn focus_by_id(id: &str) {
+    if let Some(element) = by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// Whether keyboard focus is on `element` or inside it.
+pub fn holds_focus(element: &web_sys::Element) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|active| element.contains(Some(&active)))
+}
+
+/// Listens to every event of `events` on `target` with one handler, until the
+/// current reactive owner (the component that asked) is cleaned up: one handler
+/// for a part of the page written as HTML text, rather than a listener per element.
+pub fn listen(
+    target: &web_sys::EventTarget,
+    events: &[&str],
+    handler: impl Fn(web_sys::Event) + 'static,
+) {
+    // `Fn`, not `FnMut`: a handler that moves focus is called again, inside itself,
+    // for the `focusin` it causes.
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(handler);
+    for event in events {
+        let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    }
+    // Dropped with the owner, when the element has left the page.
+    leptos::prelude::StoredValue::new_local(closure);
+}

@@ -7,6 +7,7 @@ pub mod exports;
 pub mod filters;
 pub mod filters_markup;
 pub mod frise;
+pub mod frise_markup;
 pub mod list_patch;
 pub mod load_failure;
 pub mod my_authority;

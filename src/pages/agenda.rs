@@ -90,6 +90,9 @@ pub fn AgendaPage() -> impl IntoView {
     crate::document::show_agenda_heading(true);
     on_cleanup(|| crate::document::show_agenda_heading(false));
 
+    let has_filters = Memo::new(move |_| !active.with(Vec::is_empty));
+    let is_frise = Memo::new(move |_| query.with(|q| q.view == View::Frise));
+    let is_empty = Memo::new(move |_| timeline.with(|t| t.years.is_empty()));
     let reset = move |_| set_query.run(query.get_untracked().cleared());
     let show_more = move |()| {
         let shown = limit.get_untracked();
@@ -129,31 +132,29 @@ pub fn AgendaPage() -> impl IntoView {
                         {move || count.get()}
                     </p>
                     <ExportSelection milestones=Signal::derive(move || selection.with(|s| s.milestones.clone())) />
-                    <Show when=move || !active.with(Vec::is_empty)>
+                    {move || has_filters.get().then(|| view! {
                         <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm" id="reinitialiser" on:click=reset>
                             "Réinitialiser les filtres"
                         </button>
-                    </Show>
+                    })}
                 </div>
                 <ActiveFilterTags query set_query active />
                 <ViewSwitch query set_query />
-                <Show
-                    when=move || query.with(|q| q.view == View::Frise)
-                    fallback=move || {
-                        view! {
-                            <PastToggle timeline query on_toggle=Callback::new(toggle_past) />
-                            <Show
-                                when=move || !timeline.with(|t| t.years.is_empty())
-                                fallback=move || view! { <EmptyResult query set_query timeline /> }
-                            >
+                {move || if is_frise.get() {
+                    view! { <FriseView selection query set_query /> }.into_any()
+                } else {
+                    view! {
+                        <PastToggle timeline query on_toggle=Callback::new(toggle_past) />
+                        {move || if is_empty.get() {
+                            view! { <EmptyResult query set_query timeline /> }.into_any()
+                        } else {
+                            view! {
                                 <TimelineView timeline query />
                                 <ShowMore timeline on_more=Callback::new(show_more) />
-                            </Show>
-                        }
-                    }
-                >
-                    <FriseView selection query set_query />
-                </Show>
+                            }.into_any()
+                        }}
+                    }.into_any()
+                }}
             </div>
         </div>
     }
@@ -255,7 +256,7 @@ fn dismiss_tag_html(label: &str) -> String {
 fn ShowMore(timeline: Memo<Timeline>, on_more: Callback<()>) -> impl IntoView {
     let beyond = Memo::new(move |_| timeline.with(|t| t.beyond_limit));
     view! {
-        <Show when=move || { beyond.get() > 0 }>
+        {move || (beyond.get() > 0).then(|| view! {
             <p class="agenda-more">
                 <button type="button" class="fr-btn fr-btn--secondary" id="jalons-suivants" on:click=move |_| on_more.run(())>
                     {move || {
@@ -271,7 +272,7 @@ fn ShowMore(timeline: Memo<Timeline>, on_more: Callback<()>) -> impl IntoView {
                     }}
                 </button>
             </p>
-        </Show>
+        })}
     }
 }
 
@@ -284,8 +285,9 @@ fn PastToggle(
 ) -> impl IntoView {
     let hidden = Memo::new(move |_| timeline.with(|t| t.past_hidden));
     let shown = move || query.with(|q| q.show_past);
+    let visible = Memo::new(move |_| shown() || hidden.get() > 0);
     view! {
-        <Show when=move || { shown() || hidden.get() > 0 }>
+        {move || visible.get().then(|| view! {
             <p class="agenda-past-toggle">
                 <button
                     type="button"
@@ -306,7 +308,7 @@ fn PastToggle(
                     }}
                 </button>
             </p>
-        </Show>
+        })}
     }
 }
 

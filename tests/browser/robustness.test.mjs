@@ -185,6 +185,7 @@ describe('bad networks', () => {
     await page.unroute('**/data/agenda.json');
     await page.locator('#copie-enregistree').getByRole('button', { name: 'Réessayer' }).click();
     await page.waitForFunction(() => !document.querySelector('#copie-enregistree'));
+    assert.equal(await page.locator('#compteur').innerText(), fresh);
     await context.close();
   });
 });

@@ -12,10 +12,11 @@
 //!
 //! Each dataset is generated once per size (`agenda_core::generate`, seed 2026).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use agenda_core::frise::{self, LayoutOptions, Window, Zoom};
+use agenda_core::sorted_set::SortedSet;
 use agenda_core::{generate, AgendaQuery, Dataset, Filter, Index, Period, PeriodPreset, Timeline};
 use chrono::NaiveDate;
 use divan::{black_box, Bencher};
@@ -125,7 +126,7 @@ fn filter(kind: &str) -> Filter {
     let mut filter = Filter::default();
     match kind {
         "texte" => filter.text = "souveraineté numérique".to_string(),
-        "theme" => filter.themes = BTreeSet::from(["cybersecurite".to_string()]),
+        "theme" => filter.themes = SortedSet::from(["cybersecurite".to_string()]),
         _ => filter.period = Period::Preset(PeriodPreset::Next12Months),
     }
     filter

@@ -9,7 +9,7 @@
 //! 100,000, which the first render need not wait for. [`Index::chantier_matches`](crate::Index::chantier_matches) keeps the
 //! definition; a property test (`tests/filters.rs`) checks both select the same.
 
-use std::collections::BTreeSet;
+use crate::sorted_set::SortedSet;
 
 use crate::fast_hash::FastHashMap;
 use crate::filter::Filter;
@@ -59,7 +59,7 @@ impl CodeLists {
 
     /// For each code of the vocabulary, whether `codes` holds it; `None` when `codes`
     /// is empty (the facet restricts nothing).
-    fn wanted(&self, codes: &BTreeSet<String>) -> Option<Vec<bool>> {
+    fn wanted(&self, codes: &SortedSet<String>) -> Option<Vec<bool>> {
         (!codes.is_empty()).then(|| self.vocabulary.iter().map(|c| codes.contains(c)).collect())
     }
 
@@ -87,7 +87,7 @@ macro_rules! bit_per_value {
 }
 bit_per_value!(Nature, AuthorityKind, Status);
 
-fn mask<T: Bit>(values: &BTreeSet<T>) -> u8 {
+fn mask<T: Bit>(values: &SortedSet<T>) -> u8 {
     values.iter().fold(0, |m, &v| m | v.bit())
 }
 

@@ -4,13 +4,13 @@
 //! Filters are applied on a precomputed [`crate::Index`]; this module holds the
 //! filter's types and the period arithmetic.
 
-use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::model::{AuthorityKind, Nature};
+use crate::sorted_set::SortedSet;
 use crate::status::Status;
 
 /// A month of a year, as the period filter's bounds are chosen.
@@ -242,17 +242,17 @@ pub struct Filter {
     /// Free text; every word must occur (accent- and case-insensitive).
     pub text: String,
     /// Theme codes (any of).
-    pub themes: BTreeSet<String>,
+    pub themes: SortedSet<String>,
     /// Period the milestones must overlap.
     pub period: Period,
     /// Carrier codes (any of).
-    pub carriers: BTreeSet<String>,
+    pub carriers: SortedSet<String>,
     /// Natures (any of).
-    pub natures: BTreeSet<Nature>,
+    pub natures: SortedSet<Nature>,
     /// Kinds of authority concerned (any of).
-    pub kinds: BTreeSet<AuthorityKind>,
+    pub kinds: SortedSet<AuthorityKind>,
     /// Chantier statuses (any of).
-    pub statuses: BTreeSet<Status>,
+    pub statuses: SortedSet<Status>,
     /// Only chantiers updated after this day ("Nouveautés depuis ma dernière visite").
     pub updated_after: Option<NaiveDate>,
     /// Only chantiers that apply (or may apply) to the user's authority.

@@ -9,7 +9,7 @@
 //! shown ([`AgendaQuery::shows`]), and what a change to one makes of it
 //! ([`AgendaQuery::with_control`]).
 
-use std::collections::BTreeSet;
+use crate::sorted_set::SortedSet;
 
 use crate::filter::{Filter, Period, PeriodPreset, YearMonth};
 use crate::model::{AuthorityKind, EpciKind, Nature};
@@ -163,7 +163,7 @@ impl AgendaQuery {
     /// assert_eq!(q.to_query_string(), "theme=finances&du=2026-01");
     /// ```
     pub fn with_control(&self, name: &str, value: &str, checked: bool) -> AgendaQuery {
-        fn tick<T: Ord>(set: &mut BTreeSet<T>, code: Option<T>, checked: bool) {
+        fn tick<T: Ord>(set: &mut SortedSet<T>, code: Option<T>, checked: bool) {
             match (code, checked) {
                 (Some(code), true) => {
                     set.insert(code);
@@ -227,7 +227,7 @@ impl AgendaQuery {
                 }
             }
             "porteur" if value.is_empty() => f.carriers.clear(),
-            "porteur" => f.carriers = BTreeSet::from([value.to_string()]),
+            "porteur" => f.carriers = SortedSet::from([value.to_string()]),
             _ => {}
         }
         q

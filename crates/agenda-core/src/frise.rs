@@ -155,6 +155,19 @@ impl Window {
         (date - self.first_day()).num_days() as f64 / total
     }
 
+    /// The day at fraction `x` of the window (the inverse of [`Window::x`], to the day).
+    ///
+    /// ```
+    /// use agenda_core::frise::{Window, Zoom};
+    /// let w = Window::new("2026-01".parse().unwrap(), Zoom::Month);
+    /// assert_eq!(w.day_at(0.0).to_string(), "2026-01-01");
+    /// assert_eq!(w.day_at(w.x("2026-07-14".parse().unwrap())).to_string(), "2026-07-14");
+    /// ```
+    pub fn day_at(&self, x: f64) -> NaiveDate {
+        let total = (self.end_day() - self.first_day()).num_days() as f64;
+        self.first_day() + chrono::Duration::days((total * x).round() as i64)
+    }
+
     /// The ticks: one per step, labelled in French ("2027", "T2 2027", "mars 2027").
     pub fn ticks(&self) -> Vec<Tick> {
         let step = self.zoom.step_months();
@@ -423,6 +436,28 @@ impl FriseLayout {
             }
         }
         best.map(|(p, _)| p)
+    }
+
+    /// Where milestone `at` is in `theme`'s lane, if the layout has it.
+    ///
+    /// ```
+    /// # use agenda_core::frise::{layout, LayoutOptions, Window, Zoom};
+    /// # use agenda_core::{Filter, Index};
+    /// # let bytes = std::fs::read("../../public/data/agenda.json").unwrap();
+    /// # let dataset = agenda_core::load(&bytes).unwrap().dataset;
+    /// # let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    /// # let selection = Index::new(&dataset, today).select(&dataset, &Filter::default());
+    /// let frise = layout(&dataset, &selection, Window::around(today, Zoom::Year), today, LayoutOptions::default());
+    /// let (lane, item) = frise.entry_point().unwrap();
+    /// let theme = &frise.lanes[lane].theme;
+    /// let at = frise.lanes[lane].items[item].at;
+    /// assert_eq!(frise.position_of(theme, at), Some((lane, item)));
+    /// assert_eq!(frise.position_of("pas-un-theme", at), None);
+    /// ```
+    pub fn position_of(&self, theme: &str, at: MilestoneRef) -> Option<Position> {
+        let lane = self.lanes.iter().position(|l| l.theme == theme)?;
+        let item = self.lanes[lane].items.iter().position(|i| i.at == at)?;
+        Some((lane, item))
     }
 
     /// Where keyboard focus goes from `from` in `direction`; `None` at an edge.

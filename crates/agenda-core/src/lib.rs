@@ -40,6 +40,7 @@ pub mod profile;
 pub mod query;
 pub mod route;
 pub mod search;
+pub mod sorted_set;
 pub mod status;
 pub mod timeline;
 pub mod validate;

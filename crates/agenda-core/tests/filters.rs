@@ -16,6 +16,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use agenda_core::index::Selection;
+use agenda_core::sorted_set::SortedSet;
 use agenda_core::{
     load, AuthorityKind, Dataset, Filter, Index, Nature, Period, PeriodPreset, Status, YearMonth,
 };
@@ -205,11 +206,11 @@ fn check_chantiers(cases: Vec<(&str, Filter, &[&str])>) {
     }
 }
 
-fn set<T: Ord + Clone>(items: &[T]) -> BTreeSet<T> {
+fn set<T: Ord + Clone>(items: &[T]) -> SortedSet<T> {
     items.iter().cloned().collect()
 }
 
-fn codes(items: &[&str]) -> BTreeSet<String> {
+fn codes(items: &[&str]) -> SortedSet<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
 
@@ -828,7 +829,7 @@ mod facets_as_numbers {
     }
 
     /// Some of `all`, by a bit mask; the codes no chantier has stay possible.
-    fn some<T: Clone + Ord>(all: &[T], bits: u64) -> BTreeSet<T> {
+    fn some<T: Clone + Ord>(all: &[T], bits: u64) -> SortedSet<T> {
         all.iter()
             .enumerate()
             .filter(|(i, _)| bits >> i & 1 == 1)

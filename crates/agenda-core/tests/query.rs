@@ -6,6 +6,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use agenda_core::query::{decode, encode};
+use agenda_core::sorted_set::SortedSet;
 use agenda_core::validate::{check_chantier, Vocabulary};
 use agenda_core::{
     load, AgendaQuery, AuthorityKind, Dataset, Filter, Index, Nature, Period, PeriodPreset,
@@ -19,7 +20,7 @@ fn ym(s: &str) -> YearMonth {
     s.parse().expect("a valid month")
 }
 
-fn codes(items: &[&str]) -> BTreeSet<String> {
+fn codes(items: &[&str]) -> SortedSet<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
 
@@ -387,7 +388,7 @@ fn slug() -> impl Strategy<Value = String> {
 
 fn subset<T: Ord + Clone + std::fmt::Debug + 'static>(
     all: &'static [T],
-) -> impl Strategy<Value = BTreeSet<T>> {
+) -> impl Strategy<Value = SortedSet<T>> {
     proptest::collection::vec(any::<bool>(), all.len()).prop_map(move |keep| {
         all.iter()
             .zip(keep)
@@ -440,7 +441,7 @@ prop_compose! {
     ) -> AgendaQuery {
         AgendaQuery {
             // `updated_after` comes from the browser's last visit, never from the URL.
-            filter: Filter { text, themes, period, carriers, natures, kinds, statuses, updated_after: None, profile },
+            filter: Filter { text, themes: themes.into_iter().collect(), period, carriers: carriers.into_iter().collect(), natures, kinds, statuses, updated_after: None, profile },
             view: if frise { View::Frise } else { View::List },
             show_past,
             only_new,
