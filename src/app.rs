@@ -59,7 +59,7 @@ fn editor_page(route: Route) -> AnyView {
 pub fn App(pages: Pages) -> impl IntoView {
     // A signal written by a task rather than a `LocalResource`: the app has one load,
     // and Leptos' async machinery (futures as reactive sources, transitions) would
-    // add 5 kB gzip to the wasm for it.
+    // add 10 kB gzip to the wasm for it (README, "Performance").
     let agenda = RwSignal::new_local(None::<Result<Agenda, DataError>>);
     let attempt = StoredValue::new(0u32);
     let load = move || {

@@ -1,10 +1,9 @@
 //! "Ajouter à mon agenda" and "Exporter la sélection": files generated in the browser
-//! by the domain's exporters, offered as downloads.
+//! by the domain's exporters, offered as downloads (the buttons are HTML text of
+//! the pages that offer them).
 
-use agenda_core::export::{csv::csv, ics};
+use agenda_core::export::ics;
 use agenda_core::index::MilestoneRef;
-use agenda_core::route::Route;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::data::Agenda;
@@ -42,68 +41,4 @@ pub fn download_calendar(
     let options = ics::CalendarOptions::new(crate::document::base_url(), name, chrono::Utc::now());
     let text = ics::calendar(&agenda.dataset, milestones, &options);
     download(filename, "text/calendar;charset=utf-8", &text);
-}
-
-/// "Exporter la sélection (.ics)" and "(CSV)" for the agenda's current selection.
-#[component]
-pub fn ExportSelection(milestones: Signal<Vec<MilestoneRef>>) -> impl IntoView {
-    let agenda = expect_context::<Agenda>();
-    let ics_agenda = agenda.clone();
-    let export_ics = move |_| {
-        let name = format!("{} — sélection", ics::CALENDAR_NAME);
-        download_calendar(
-            &ics_agenda,
-            &milestones.get_untracked(),
-            name,
-            "agenda-selection.ics",
-        );
-    };
-    let export_csv = move |_| {
-        let text = csv(
-            &agenda.dataset,
-            &milestones.get_untracked(),
-            &crate::document::base_url(),
-            agenda.today,
-        );
-        download("agenda-selection.csv", "text/csv;charset=utf-8", &text);
-    };
-    view! {
-        <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm agenda-exports">
-            <li>
-                <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm" id="exporter-ics" on:click=export_ics>
-                    "Exporter la sélection (.ics)"
-                </button>
-            </li>
-            <li>
-                <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm" id="exporter-csv" on:click=export_csv>
-                    "Exporter la sélection (CSV)"
-                </button>
-            </li>
-            <li>
-                <a class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" href=crate::nav::href(&Route::Subscriptions)>
-                    "S'abonner"
-                </a>
-            </li>
-        </ul>
-    }
-}
-
-/// "Ajouter à mon agenda" for some milestones (one, or all of a chantier's).
-#[component]
-pub fn AddToCalendar(
-    milestones: Vec<MilestoneRef>,
-    #[prop(into)] label: String,
-    #[prop(into)] accessible_label: String,
-    filename: String,
-) -> impl IntoView {
-    let agenda = expect_context::<Agenda>();
-    let add = move |_| {
-        let name = ics::CALENDAR_NAME.to_string();
-        download_calendar(&agenda, &milestones, name, &filename);
-    };
-    view! {
-        <button type="button" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm agenda-add-calendar" aria-label=accessible_label on:click=add>
-            {label}
-        </button>
-    }
 }

@@ -11,6 +11,6 @@ pub mod frise_markup;
 pub mod list_patch;
 pub mod load_failure;
 pub mod my_authority;
-pub mod notices;
+pub mod results_markup;
 pub mod timeline;
 pub mod timeline_markup;

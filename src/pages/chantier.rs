@@ -1,11 +1,12 @@
 //! A chantier's page: its milestones, description, who is concerned, sources.
 
+use agenda_core::export::{escape_markup, ics};
 use agenda_core::Chantier;
 use leptos::prelude::*;
 
 use crate::components::chantier_markup;
-use crate::components::editor::send::ContributeLinks;
-use crate::components::exports::AddToCalendar;
+use crate::components::editor::send::contribute_links_html;
+use crate::components::exports::download_calendar;
 use crate::data::Agenda;
 use crate::nav::{agenda_href, use_agenda_query};
 use crate::pages::not_found::NotFoundMessage;
@@ -20,7 +21,7 @@ pub fn ChantierPage(id: String) -> impl IntoView {
     match agenda.chantier(&id) {
         Some((index, chantier)) => {
             crate::document::set_title(&chantier.title);
-            view! { <ChantierDetail chantier=chantier.clone() index back=Signal::derive(back) /> }
+            view! { <ChantierDetail chantier=chantier.clone() index back=Memo::new(move |_| back()) /> }
                 .into_any()
         }
         None => {
@@ -37,58 +38,83 @@ pub fn ChantierPage(id: String) -> impl IntoView {
     }
 }
 
+/// Ids of the page's controls, which its one click listener tells apart.
+const BACK_ID: &str = "retour-agenda";
+const BREADCRUMB_BACK_ID: &str = "fil-agenda";
+const COPY_ID: &str = "copier-lien";
+const CALENDAR_ID: &str = "ajouter-au-calendrier";
+const COPY_STATUS_ID: &str = "statut-copie";
+
+/// The page as HTML text (the chantier itself from `chantier_markup`, shared with
+/// the editor's preview), one click listener for its buttons, and an effect that
+/// keeps "Retour à l'agenda" on the agenda's current query.
 #[component]
-fn ChantierDetail(chantier: Chantier, index: usize, back: Signal<String>) -> impl IntoView {
+fn ChantierDetail(chantier: Chantier, index: usize, back: Memo<String>) -> impl IntoView {
     let agenda = expect_context::<Agenda>();
-    let dataset = agenda.dataset.clone();
     let status = agenda.index.status(index);
-    let copied = RwSignal::new(None::<bool>);
-    let copy_link = move |_| {
-        leptos::task::spawn_local(async move {
-            let ok = crate::document::copy_to_clipboard(&crate::document::current_url()).await;
-            copied.set(Some(ok));
-        });
-    };
-    let body = chantier_markup::detail_html(
-        &dataset,
-        &chantier,
-        status,
-        agenda.today,
-        chantier_markup::PAGE,
+    let back_now = escape_markup(&back.get_untracked());
+    let title = escape_markup(&chantier.title);
+    let html = format!(
+        concat!(
+            r#"<nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :"><ol class="fr-breadcrumb__list">"#,
+            r#"<li><a class="fr-breadcrumb__link" id="{crumb_id}" href="{back}">Agenda</a></li>"#,
+            r#"<li><a class="fr-breadcrumb__link" aria-current="page">{title}</a></li></ol></nav>"#,
+            r#"<article class="agenda-detail"><div>{body}</div>"#,
+            r#"<div class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">"#,
+            r#"<a class="fr-btn fr-btn--secondary" href="{back}" id="{back_id}">Retour à l'agenda</a>"#,
+            r#"<button type="button" class="fr-btn fr-btn--tertiary" id="{copy_id}">Copier le lien</button>"#,
+            r#"<button type="button" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm agenda-add-calendar" id="{calendar_id}" aria-label="Ajouter à mon agenda tous les jalons de « {title} » (.ics)">Ajouter à mon agenda (.ics)</button>"#,
+            r#"</div><p role="status" class="fr-text--sm agenda-copy-status" id="{status_id}"></p>{contribute}</article>"#,
+        ),
+        crumb_id = BREADCRUMB_BACK_ID,
+        back = back_now,
+        title = title,
+        body = chantier_markup::detail_html(
+            &agenda.dataset,
+            &chantier,
+            status,
+            agenda.today,
+            chantier_markup::PAGE,
+        ),
+        back_id = BACK_ID,
+        copy_id = COPY_ID,
+        calendar_id = CALENDAR_ID,
+        status_id = COPY_STATUS_ID,
+        contribute = contribute_links_html(&agenda, &chantier),
     );
-
-    view! {
-        <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
-            <ol class="fr-breadcrumb__list">
-                <li><a class="fr-breadcrumb__link" href=move || back.get()>"Agenda"</a></li>
-                <li><a class="fr-breadcrumb__link" aria-current="page">{chantier.title.clone()}</a></li>
-            </ol>
-        </nav>
-        <article class="agenda-detail">
-            <div inner_html=body />
-
-            <div class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
-                <a class="fr-btn fr-btn--secondary" href=move || back.get() id="retour-agenda">
-                    "Retour à l'agenda"
-                </a>
-                <button type="button" class="fr-btn fr-btn--tertiary" id="copier-lien" on:click=copy_link>
-                    "Copier le lien"
-                </button>
-                <AddToCalendar
-                    milestones=agenda_core::export::of_chantier(&dataset, index)
-                    label="Ajouter à mon agenda (.ics)"
-                    accessible_label=format!("Ajouter à mon agenda tous les jalons de « {} » (.ics)", chantier.title)
-                    filename=format!("{}.ics", chantier.id)
-                />
-            </div>
-            <p role="status" class="fr-text--sm agenda-copy-status">
-                {move || match copied.get() {
-                    Some(true) => "Lien copié dans le presse-papiers.",
-                    Some(false) => "La copie a échoué : copiez l'adresse depuis la barre du navigateur.",
-                    None => "",
-                }}
-            </p>
-            <ContributeLinks chantier=chantier.clone() />
-        </article>
-    }
+    Effect::new(move |first: Option<()>| {
+        let href = back.get();
+        if first.is_some() {
+            for id in [BACK_ID, BREADCRUMB_BACK_ID] {
+                if let Some(link) = crate::document::by_id(id) {
+                    let _ = link.set_attribute("href", &href);
+                }
+            }
+        }
+    });
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = crate::document::closest_to_target(&ev, "button") else {
+            return;
+        };
+        match button.id().as_str() {
+            COPY_ID => leptos::task::spawn_local(async move {
+                let ok = crate::document::copy_to_clipboard(&crate::document::current_url()).await;
+                if let Some(status) = crate::document::by_id(COPY_STATUS_ID) {
+                    status.set_text_content(Some(if ok {
+                        "Lien copié dans le presse-papiers."
+                    } else {
+                        "La copie a échoué : copiez l'adresse depuis la barre du navigateur."
+                    }));
+                }
+            }),
+            CALENDAR_ID => download_calendar(
+                &agenda,
+                &agenda_core::export::of_chantier(&agenda.dataset, index),
+                ics::CALENDAR_NAME.to_string(),
+                &format!("{}.ics", chantier.id),
+            ),
+            _ => {}
+        }
+    };
+    view! { <div class="agenda-chantier" on:click=on_click inner_html=html /> }
 }

@@ -1,5 +1,6 @@
 //! "Page introuvable", with a way back.
 
+use agenda_core::export::escape_markup;
 use agenda_core::AgendaQuery;
 use leptos::prelude::*;
 
@@ -21,13 +22,11 @@ pub fn NotFound() -> impl IntoView {
 #[component]
 pub fn NotFoundMessage(title: &'static str, text: String) -> impl IntoView {
     crate::document::set_title(title);
-    view! {
-        <div class="agenda-not-found fr-my-4w">
-            <h1>{title}</h1>
-            <p class="fr-text--lead">{text}</p>
-            <p>
-                <a class="fr-btn" href=agenda_href(&AgendaQuery::default())>"Revenir à l'agenda"</a>
-            </p>
-        </div>
-    }
+    let html = format!(
+        r#"<h1>{}</h1><p class="fr-text--lead">{}</p><p><a class="fr-btn" href="{}">Revenir à l'agenda</a></p>"#,
+        escape_markup(title),
+        escape_markup(&text),
+        escape_markup(&agenda_href(&AgendaQuery::default())),
+    );
+    view! { <div class="agenda-not-found fr-my-4w" inner_html=html /> }
 }

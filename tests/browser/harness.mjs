@@ -139,7 +139,8 @@ export async function waitForApp(page) {
  */
 export async function showAll(page) {
   const more = page.locator('#jalons-suivants');
-  while (await more.count()) {
+  // Hidden, not removed, once every milestone is shown.
+  while (await more.isVisible()) {
     const before = await page.locator('.agenda-item').count();
     // By keyboard, as a keyboard user would: a pointer click can land on an item that
     // the lazily laid out list (content-visibility) moved under it meanwhile.

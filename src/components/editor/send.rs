@@ -214,10 +214,9 @@ pub fn SendSection(
 
 /// On a chantier's page: "Proposer une mise à jour" (the editor, pre-filled) and
 /// "Donner votre avis / signaler une difficulté" (an e-mail to the chantier's contact,
-/// or else to the agenda's team).
-#[component]
-pub fn ContributeLinks(chantier: Chantier) -> impl IntoView {
-    let agenda = expect_context::<Agenda>();
+/// or else to the agenda's team), as HTML text.
+pub fn contribute_links_html(agenda: &Agenda, chantier: &Chantier) -> String {
+    use agenda_core::export::escape_markup;
     let fallback = agenda
         .dataset
         .contributions
@@ -228,35 +227,31 @@ pub fn ContributeLinks(chantier: Chantier) -> impl IntoView {
         crate::document::base_url().trim_end_matches('/'),
         Route::Chantier(chantier.id.clone()).path()
     );
-    let mail = feedback_email(&chantier, fallback.as_deref(), &page);
+    let mail = feedback_email(chantier, fallback.as_deref(), &page);
     let edit = crate::nav::href(&Route::Contribute(Some(chantier.id.clone())));
-    view! {
-        <section class="agenda-detail__contribute fr-mt-4w" aria-labelledby="contribuer-fiche">
-            <h2 class="fr-h4" id="contribuer-fiche">"Contribuer à cette fiche"</h2>
-            <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
-                <li>
-                    <a class="fr-btn fr-btn--secondary" id="proposer-mise-a-jour" href=edit>
-                        "Proposer une mise à jour"
-                    </a>
-                </li>
-                {mail
-                    .as_ref()
-                    .map(|m| {
-                        view! {
-                            <li>
-                                <a class="fr-btn fr-btn--tertiary" id="donner-avis" href=m.mailto()>
-                                    "Donner votre avis / signaler une difficulté"
-                                </a>
-                            </li>
-                        }
-                    })}
-            </ul>
-            <p class="fr-text--sm">
-                "La mise à jour s'adresse aux services qui portent le chantier : un formulaire pré-rempli produit le fichier à envoyer à l'équipe de l'agenda."
-                {mail.map(|m| format!(" Votre avis part par courriel à {}.", m.to))}
-            </p>
-        </section>
-    }
+    let (feedback, sent_to) = match &mail {
+        Some(m) => (
+            format!(
+                r#"<li><a class="fr-btn fr-btn--tertiary" id="donner-avis" href="{}">Donner votre avis / signaler une difficulté</a></li>"#,
+                escape_markup(&m.mailto())
+            ),
+            format!(" Votre avis part par courriel à {}.", escape_markup(&m.to)),
+        ),
+        None => (String::new(), String::new()),
+    };
+    format!(
+        concat!(
+            r#"<section class="agenda-detail__contribute fr-mt-4w" aria-labelledby="contribuer-fiche">"#,
+            r#"<h2 class="fr-h4" id="contribuer-fiche">Contribuer à cette fiche</h2>"#,
+            r#"<ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">"#,
+            r#"<li><a class="fr-btn fr-btn--secondary" id="proposer-mise-a-jour" href="{edit}">Proposer une mise à jour</a></li>{feedback}</ul>"#,
+            r#"<p class="fr-text--sm">La mise à jour s'adresse aux services qui portent le chantier : un formulaire pré-rempli produit le fichier à envoyer à l'équipe de l'agenda.{sent_to}</p>"#,
+            r#"</section>"#,
+        ),
+        edit = escape_markup(&edit),
+        feedback = feedback,
+        sent_to = sent_to,
+    )
 }
 
 /// "Publiée le 29 novembre 2026" for an update's intro.
