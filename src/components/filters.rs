@@ -1,42 +1,45 @@
 //! The filter panel: search, period, themes, carrier, nature, public, status.
 //!
 //! Every control reads the parsed URL query and writes a new one: the URL is the
-//! only state, so a shared link reproduces the view exactly. The search box is a
-//! Leptos view; the other controls are HTML text (`filters_markup`), served by one
-//! change listener and one effect.
+//! only state, so a shared link reproduces the view exactly. The panel is HTML text
+//! (`filters_markup`), served by one listener; effects show the query in it.
 
 use agenda_core::AgendaQuery;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::filters_markup::{controls_html, FORGET_ID, PART_ATTRIBUTE, REMEMBER_NAME};
+use crate::components::filters_markup::{
+    controls_html, panel_html, toggle_label, CONTROLS_CLASS, FORGET_ID, PANEL_ID, PART_ATTRIBUTE,
+    REMEMBER_NAME, SEARCH_ID, SEARCH_NAME, TOGGLE_ID,
+};
 use crate::components::my_authority;
 use crate::data::Agenda;
+use crate::document::{by_id, closest_to_target};
 
 /// The filter panel. On narrow screens it folds behind a "Filtres" button.
 #[component]
 pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> impl IntoView {
     let agenda = expect_context::<Agenda>();
-    let open = RwSignal::new(false);
     let active_count = {
         let dataset = agenda.dataset.clone();
         Memo::new(move |_| query.with(|q| q.active_filters(&dataset).len()))
     };
+    let text = Memo::new(move |_| query.with(|q| q.filter.text.clone()));
 
-    // "Ma collectivité", the period, theme, carrier, nature, public and status
-    // controls: written once showing the query, then kept showing it.
-    let controls = NodeRef::<leptos::html::Div>::new();
+    // The panel is written once showing the query, then kept showing it.
+    let section = NodeRef::<leptos::html::Section>::new();
     // Whether the user asked this browser to remember "ma collectivité".
     let remembering = StoredValue::new(my_authority::remembered().is_some());
-    let controls_first_html = query.with_untracked(|q| {
-        controls_html(
+    let html = query.with_untracked(|q| {
+        let controls = controls_html(
             &agenda.dataset,
             agenda.previous_visit,
             remembering.get_value(),
             q,
-        )
+        );
+        panel_html(&controls, &q.filter.text, active_count.get_untracked())
     });
-    // A keystroke in the search box changes nothing they show.
+    // A keystroke in the search box changes nothing the controls show.
     let form_state = Memo::new(move |_| query.with(AgendaQuery::form_state));
     // The controls were written showing the first query: each run changes those whose
     // state differs between the query shown and the new one, without reading the DOM.
@@ -45,8 +48,13 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
         let (read, shown) = match before {
             Some((read, shown)) if !read.checkboxes.is_empty() => (read, shown),
             _ => (
-                controls
+                section
                     .get_untracked()
+                    .and_then(|s| {
+                        s.query_selector(&format!(".{CONTROLS_CLASS}"))
+                            .ok()
+                            .flatten()
+                    })
                     .map(|container| Controls::under(&container))
                     .unwrap_or_default(),
                 first_state.clone(),
@@ -56,10 +64,39 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
         read.show(&shown, &now);
         (read, now)
     });
-    let on_control_change = move |ev: leptos::ev::Event| {
-        let Some(target) = ev.target() else {
+    // The search box shows the query's text when something else changed it (a tag
+    // removed, "Réinitialiser").
+    Effect::new(move |first: Option<()>| {
+        let text = text.get();
+        if first.is_some() {
+            if let Some(input) = by_id(SEARCH_ID)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .filter(|input| input.value() != text)
+            {
+                input.set_value(&text);
+            }
+        }
+    });
+    Effect::new(move |first: Option<()>| {
+        let label = toggle_label(active_count.get());
+        if first.is_some() {
+            if let Some(toggle) = by_id(TOGGLE_ID) {
+                toggle.set_text_content(Some(&label));
+            }
+        }
+    });
+
+    let on_input = move |target: &web_sys::EventTarget| {
+        let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() else {
             return;
         };
+        if input.name() == SEARCH_NAME {
+            let mut q = query.get_untracked();
+            q.filter.text = input.value();
+            set_query.run(q);
+        }
+    };
+    let on_change = move |target: &web_sys::EventTarget| {
         let (name, value, checked) =
             if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
                 (input.name(), input.value(), input.checked())
@@ -69,93 +106,80 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
                 return;
             };
         let current = query.get_untracked();
-        if name == REMEMBER_NAME {
-            remembering.set_value(checked);
-            if checked {
-                my_authority::remember(current.filter.profile);
-            } else {
-                my_authority::forget();
+        match name.as_str() {
+            // Its `input` events have written it already.
+            SEARCH_NAME => {}
+            REMEMBER_NAME => {
+                remembering.set_value(checked);
+                if checked {
+                    my_authority::remember(current.filter.profile);
+                } else {
+                    my_authority::forget();
+                }
+            }
+            _ => {
+                let next = current.with_control(&name, &value, checked);
+                if remembering.get_value() && next.filter.profile != current.filter.profile {
+                    my_authority::remember(next.filter.profile);
+                }
+                set_query.run(next);
+            }
+        }
+    };
+    let on_click = move |ev: &web_sys::Event| {
+        if let Some(toggle) = closest_to_target(ev, &format!("#{TOGGLE_ID}")) {
+            let open = toggle.get_attribute("aria-expanded").as_deref() != Some("true");
+            let _ = toggle.set_attribute("aria-expanded", if open { "true" } else { "false" });
+            if let Some(panel) = by_id(PANEL_ID) {
+                let _ = panel
+                    .class_list()
+                    .toggle_with_force("agenda-filters__panel--open", open);
             }
             return;
         }
-        let next = current.with_control(&name, &value, checked);
-        if remembering.get_value() && next.filter.profile != current.filter.profile {
-            my_authority::remember(next.filter.profile);
-        }
-        set_query.run(next);
-    };
-    let on_control_click = move |ev: leptos::ev::MouseEvent| {
-        if crate::document::closest_to_target(&ev, &format!("#{FORGET_ID}")).is_none() {
+        if closest_to_target(ev, &format!("#{FORGET_ID}")).is_none() {
             return;
         }
         my_authority::forget();
         remembering.set_value(false);
-        if let Some(remember) = controls.get_untracked().and_then(|c| {
-            c.query_selector(&format!("[name={REMEMBER_NAME}]"))
-                .ok()
-                .flatten()
-        }) {
-            if let Some(input) = remember.dyn_ref::<web_sys::HtmlInputElement>() {
-                input.set_checked(false);
-            }
+        if let Some(input) = section
+            .get_untracked()
+            .and_then(|s| {
+                s.query_selector(&format!("[name={REMEMBER_NAME}]"))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_checked(false);
         }
         let mut q = query.get_untracked();
         q.filter.profile = None;
         set_query.run(q);
     };
+    let handle = move |ev: web_sys::Event| {
+        let Some(target) = ev.target() else {
+            return;
+        };
+        match ev.type_().as_str() {
+            "input" => on_input(&target),
+            "change" => on_change(&target),
+            _ => on_click(&ev),
+        }
+    };
+    section.on_load(move |section| {
+        crate::document::listen(&section, &["input", "change", "click"], handle)
+    });
 
     view! {
-        <section class="agenda-filters" id="filtres" aria-labelledby="filtres-titre" tabindex="-1">
-            <h2 class="fr-h5 agenda-filters__title" id="filtres-titre">"Filtrer l'agenda"</h2>
-            <button
-                type="button"
-                class="fr-btn fr-btn--secondary agenda-filters__toggle"
-                aria-controls="filtres-panneau"
-                aria-expanded=move || open.get().to_string()
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                {move || match active_count.get() {
-                    0 => "Afficher les filtres".to_string(),
-                    1 => "Afficher les filtres (1 actif)".to_string(),
-                    n => format!("Afficher les filtres ({n} actifs)"),
-                }}
-            </button>
-            <div
-                id="filtres-panneau"
-                class="agenda-filters__panel"
-                class:agenda-filters__panel--open=move || open.get()
-            >
-                <div class="fr-input-group agenda-search" role="search">
-                    <label class="fr-label" for="recherche">
-                        "Rechercher un chantier"
-                        <span class="fr-hint-text" id="recherche-aide">
-                            "Dans le titre, le résumé, la description ou le porteur ; accents et majuscules indifférents."
-                        </span>
-                    </label>
-                    <input
-                        class="fr-input"
-                        type="search"
-                        id="recherche"
-                        name="q"
-                        autocomplete="off"
-                        prop:value=move || query.with(|q| q.filter.text.clone())
-                        on:input=move |ev| {
-                            let mut q = query.get_untracked();
-                            q.filter.text = event_target_value(&ev);
-                            set_query.run(q);
-                        }
-                    />
-                </div>
-
-                <div
-                    class="agenda-filters__controls"
-                    node_ref=controls
-                    on:change=on_control_change
-                    on:click=on_control_click
-                    inner_html=controls_first_html
-                />
-            </div>
-        </section>
+        <section
+            class="agenda-filters"
+            id="filtres"
+            aria-labelledby="filtres-titre"
+            tabindex="-1"
+            node_ref=section
+            inner_html=html
+        />
     }
 }
 

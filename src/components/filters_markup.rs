@@ -1,5 +1,5 @@
-//! The filter panel's controls but the search box as HTML text: "ma collectivité",
-//! period, themes, carrier, nature, public and status.
+//! The filter panel as HTML text: the search box, "ma collectivité", period, themes,
+//! carrier, nature, public and status.
 //!
 //! Why not `view!`: these forty-odd controls never change once drawn but for their
 //! state, and a Leptos view for each (its element, its attributes, its reactive
@@ -23,6 +23,54 @@ pub const REMEMBER_NAME: &str = "retenir";
 
 /// The id of the "Oublier ma collectivité" button.
 pub const FORGET_ID: &str = "oublier-collectivite";
+
+/// The name of the search box, the URL's parameter of the text searched.
+pub const SEARCH_NAME: &str = "q";
+
+/// The id of the search box.
+pub const SEARCH_ID: &str = "recherche";
+
+/// The id of the button that shows the panel on narrow screens.
+pub const TOGGLE_ID: &str = "filtres-bouton";
+
+/// The id of the panel it shows.
+pub const PANEL_ID: &str = "filtres-panneau";
+
+/// The class of the controls' container (see [`controls_html`]).
+pub const CONTROLS_CLASS: &str = "agenda-filters__controls";
+
+/// The panel's section: its heading, the button that shows it on narrow screens
+/// (with `active` filters), the search box showing `text`, and `controls` (from
+/// [`controls_html`]).
+pub fn panel_html(controls: &str, text: &str, active: usize) -> String {
+    format!(
+        concat!(
+            r#"<h2 class="fr-h5 agenda-filters__title" id="filtres-titre">Filtrer l'agenda</h2>"#,
+            r#"<button type="button" class="fr-btn fr-btn--secondary agenda-filters__toggle" id="{toggle_id}" aria-controls="{panel_id}" aria-expanded="false">{toggle}</button>"#,
+            r#"<div id="{panel_id}" class="agenda-filters__panel"><div class="fr-input-group agenda-search" role="search">"#,
+            r#"<label class="fr-label" for="{search_id}">Rechercher un chantier<span class="fr-hint-text" id="recherche-aide">Dans le titre, le résumé, la description ou le porteur ; accents et majuscules indifférents.</span></label>"#,
+            r#"<input class="fr-input" type="search" id="{search_id}" name="{search_name}" autocomplete="off" value="{text}"></div>"#,
+            r#"<div class="{controls_class}">{controls}</div></div>"#,
+        ),
+        toggle_id = TOGGLE_ID,
+        panel_id = PANEL_ID,
+        toggle = toggle_label(active),
+        search_id = SEARCH_ID,
+        search_name = SEARCH_NAME,
+        text = escape_markup(text),
+        controls_class = CONTROLS_CLASS,
+        controls = controls,
+    )
+}
+
+/// "Afficher les filtres (2 actifs)".
+pub fn toggle_label(active: usize) -> String {
+    match active {
+        0 => "Afficher les filtres".to_string(),
+        1 => "Afficher les filtres (1 actif)".to_string(),
+        n => format!("Afficher les filtres ({n} actifs)"),
+    }
+}
 
 /// The controls, showing `query`; the "nouveautés" box only when there was a
 /// previous visit (the day it says); "Retenir ma collectivité" ticked when the user
@@ -238,6 +286,16 @@ fn carriers_html(out: &mut String, dataset: &Dataset, query: &AgendaQuery) {
 mod tests {
     use super::*;
     use agenda_core::filter_form::{CHECKBOX_NAMES, FIELD_NAMES};
+
+    #[test]
+    fn the_panel_holds_the_search_text_as_text_and_counts_active_filters() {
+        let html = panel_html("<p>contrôles</p>", r#"a "b" <c>"#, 2);
+        assert!(html.contains(r#"name="q" autocomplete="off" value="a &quot;b&quot; &lt;c&gt;""#));
+        assert!(html.contains(r#"<div class="agenda-filters__controls"><p>contrôles</p></div>"#));
+        assert!(html.contains(">Afficher les filtres (2 actifs)</button>"));
+        assert_eq!(toggle_label(0), "Afficher les filtres");
+        assert_eq!(toggle_label(1), "Afficher les filtres (1 actif)");
+    }
 
     fn shipped() -> Dataset {
         let bytes = std::fs::read("public/data/agenda.json").expect("the shipped dataset");
