@@ -275,8 +275,9 @@ async function runAgenda(browser, server, n, file) {
         }
       }
       // Leave the filters as they were for the next kind.
+      // Hidden, not removed, when no filter is active.
       const reset = await page.$('#reinitialiser');
-      if (reset) await reset.click();
+      if (reset && (await reset.isVisible())) await reset.click();
       await page.waitForTimeout(200);
       await sampleHeap();
       result.interactions[kind] = times;
