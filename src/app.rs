@@ -3,7 +3,7 @@
 use agenda_core::route::Route;
 use leptos::prelude::*;
 
-use crate::components::load_failure::LoadFailure;
+use crate::components::load_failure::{LoadFailure, SavedCopyNotice};
 use crate::data::{fetch_agenda, Agenda, DataError};
 use crate::pages::{
     agenda::AgendaPage, chantier::ChantierPage, contribute::ContributePage, legal::LegalPage,
@@ -100,24 +100,6 @@ pub fn App(pages: Pages) -> impl IntoView {
                 }
             }}
         </Router>
-    }
-}
-
-/// Shown when the network failed and the last saved copy is displayed instead.
-#[component]
-fn SavedCopyNotice(day: chrono::NaiveDate, retry: Callback<()>) -> impl IntoView {
-    view! {
-        <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w" role="status" id="copie-enregistree">
-            <p>
-                {format!(
-                    "Données du {} — connexion impossible, affichage de la dernière version enregistrée.",
-                    agenda_core::french::day(day),
-                )}
-            </p>
-            <button type="button" class="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w" on:click=move |_| retry.run(())>
-                "Réessayer"
-            </button>
-        </div>
     }
 }
 

@@ -36,16 +36,19 @@ pub fn Router(shows: Shows, children: Children) -> impl IntoView {
     let path = Memo::new(move |_| address.with(|(path, _)| path.clone()));
     let search = Memo::new(move |_| address.with(|(_, search)| search.clone()));
     provide_context(Location { path, search });
-    // The app lives as long as the page: its listeners are never removed.
-    let _ = window_event_listener(leptos::ev::popstate, move |_| {
-        // A filter change not yet written belonged to the entry just left: written
-        // now, it would land on this one.
-        PENDING_REPLACE.with(|pending| pending.borrow_mut().take());
-        address.set(read_address());
-    });
-    let _ = window_event_listener(leptos::ev::click, move |ev| {
-        follow_link(&ev, shows, address)
-    });
+    // The router lives as long as the page: its listeners with it.
+    if let Some(window) = web_sys::window() {
+        crate::document::listen(&window, &["popstate", "click"], move |ev| {
+            if let Some(click) = ev.dyn_ref::<web_sys::MouseEvent>() {
+                follow_link(click, shows, address);
+            } else {
+                // A filter change not yet written belonged to the entry just left:
+                // written now, it would land on this one.
+                PENDING_REPLACE.with(|pending| pending.borrow_mut().take());
+                address.set(read_address());
+            }
+        });
+    }
     children()
 }
 

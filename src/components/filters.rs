@@ -4,6 +4,7 @@
 //! only state, so a shared link reproduces the view exactly. The panel is HTML text
 //! (`filters_markup`), served by one listener; effects show the query in it.
 
+use agenda_core::query::ActiveFilter;
 use agenda_core::AgendaQuery;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,14 +17,15 @@ use crate::components::my_authority;
 use crate::data::Agenda;
 use crate::document::{by_id, closest_to_target};
 
-/// The filter panel. On narrow screens it folds behind a "Filtres" button.
+/// The filter panel. On narrow screens it folds behind a "Filtres" button, which
+/// counts the `active` filters.
 #[component]
-pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> impl IntoView {
+pub fn Filters(
+    query: Memo<AgendaQuery>,
+    set_query: Callback<AgendaQuery>,
+    active: Memo<Vec<ActiveFilter>>,
+) -> impl IntoView {
     let agenda = expect_context::<Agenda>();
-    let active_count = {
-        let dataset = agenda.dataset.clone();
-        Memo::new(move |_| query.with(|q| q.active_filters(&dataset).len()))
-    };
     let text = Memo::new(move |_| query.with(|q| q.filter.text.clone()));
 
     // The panel is written once showing the query, then kept showing it.
@@ -37,7 +39,7 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
             remembering.get_value(),
             q,
         );
-        panel_html(&controls, &q.filter.text, active_count.get_untracked())
+        panel_html(&controls, &q.filter.text, active.with_untracked(Vec::len))
     });
     // A keystroke in the search box changes nothing the controls show.
     let form_state = Memo::new(move |_| query.with(AgendaQuery::form_state));
@@ -78,7 +80,7 @@ pub fn Filters(query: Memo<AgendaQuery>, set_query: Callback<AgendaQuery>) -> im
         }
     });
     Effect::new(move |first: Option<()>| {
-        let label = toggle_label(active_count.get());
+        let label = toggle_label(active.with(Vec::len));
         if first.is_some() {
             if let Some(toggle) = by_id(TOGGLE_ID) {
                 toggle.set_text_content(Some(&label));

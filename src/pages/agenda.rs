@@ -226,7 +226,7 @@ pub fn AgendaPage() -> impl IntoView {
         <div inner_html=top_html />
         <div class="fr-grid-row fr-grid-row--gutters">
             <div class="fr-col-12 fr-col-md-4 fr-col-lg-3">
-                <Filters query set_query />
+                <Filters query set_query active />
             </div>
             <div class="fr-col-12 fr-col-md-8 fr-col-lg-9" node_ref=column>
                 <div inner_html=before_list_html />
