@@ -11,6 +11,7 @@
 //! Every text from the dataset goes through [`escape_markup`].
 
 use agenda_core::export::escape_markup;
+use agenda_core::short_sort::sort_short_by;
 use agenda_core::{AgendaQuery, AuthorityKind, Dataset, EpciKind, Nature, PeriodPreset, Status};
 use chrono::NaiveDate;
 
@@ -264,11 +265,15 @@ fn checkboxes_html(
 
 /// The carriers' select, in the alphabetical order of their labels.
 fn carriers_html(out: &mut String, dataset: &Dataset, query: &AgendaQuery) {
-    let mut sorted: Vec<&agenda_core::Carrier> = dataset.carriers.iter().collect();
-    sorted.sort_by_cached_key(|c| agenda_core::search::fold(&c.label));
+    let mut sorted: Vec<(String, &agenda_core::Carrier)> = dataset
+        .carriers
+        .iter()
+        .map(|c| (agenda_core::search::fold(&c.label), c))
+        .collect();
+    sort_short_by(&mut sorted, |a, b| a.0.cmp(&b.0));
     let mut carriers: Vec<(&str, String)> = sorted
         .into_iter()
-        .map(|c| {
+        .map(|(_, c)| {
             let text = match &c.name {
                 Some(name) if name != &c.label => format!("{} — {name}", c.label),
                 _ => c.label.clone(),

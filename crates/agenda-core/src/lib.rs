@@ -40,6 +40,7 @@ pub mod profile;
 pub mod query;
 pub mod route;
 pub mod search;
+pub mod short_sort;
 pub mod sorted_set;
 pub mod status;
 pub mod timeline;

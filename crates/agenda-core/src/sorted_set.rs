@@ -184,10 +184,11 @@ impl<T: fmt::Debug> fmt::Debug for SortedSet<T> {
 
 impl<T: Ord> FromIterator<T> for SortedSet<T> {
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
-        let mut items: Vec<T> = iter.into_iter().collect();
-        items.sort_unstable();
-        items.dedup();
-        SortedSet(items)
+        // Inserted one by one rather than sorted: a filter's sets hold a few values,
+        // and a sort would bring its own copy of the sorting code for each type.
+        let mut set = SortedSet::new();
+        set.extend(iter);
+        set
     }
 }
 

@@ -660,7 +660,7 @@ fn load_parts(mut object: TopLevel, entries: Vec<Entry<'_>>) -> Result<Loaded, L
         }
         if usable {
             first_index_of.insert(chantier.id.clone(), index);
-            chantier.milestones.sort_by_key(|m| m.date);
+            crate::short_sort::sort_short_by(&mut chantier.milestones, |a, b| a.date.cmp(&b.date));
             chantiers.push(chantier);
         }
     }
