@@ -214,3 +214,18 @@ pub fn listen(
     // Dropped with the owner, when the element has left the page.
     leptos::prelude::StoredValue::new_local(closure);
 }
+
+/// The element with this id as a `T` (an input, a select…), if it is one.
+pub fn by_id_as<T: JsCast>(id: &str) -> Option<T> {
+    by_id(id)?.dyn_into().ok()
+}
+
+/// The event's target as a `T`, if it is one.
+pub fn target_as<T: JsCast>(ev: &web_sys::Event) -> Option<T> {
+    ev.target()?.dyn_into().ok()
+}
+
+/// The nodes of `list` that are `T`s, in document order.
+pub fn nodes_as<T: JsCast>(list: &web_sys::NodeList) -> impl Iterator<Item = T> + '_ {
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok())
+}

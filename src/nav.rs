@@ -75,7 +75,6 @@ impl ChantierLinks {
     /// Gives every link under `root` to a page of the app the current query, keeping
     /// its path: one pass for all the links of a list, instead of an effect per link.
     pub fn rewrite(self, root: &web_sys::Element) {
-        use wasm_bindgen::JsCast;
         let Ok(links) = root.query_selector_all("a[href]") else {
             return;
         };
@@ -85,13 +84,7 @@ impl ChantierLinks {
             } else {
                 format!("?{query_string}")
             };
-            for i in 0..links.length() {
-                let Some(link) = links
-                    .item(i)
-                    .and_then(|node| node.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-                else {
-                    continue;
-                };
+            for link in crate::document::nodes_as::<web_sys::HtmlAnchorElement>(&links) {
                 // Links built since the change have it already.
                 if link.search() != search {
                     link.set_href(&format!("{}{search}", link.pathname()));

@@ -15,7 +15,7 @@ use crate::components::filters_markup::{
 };
 use crate::components::my_authority;
 use crate::data::Agenda;
-use crate::document::{by_id, closest_to_target};
+use crate::document::{by_id, by_id_as, closest_to_target};
 
 /// The filter panel. On narrow screens it folds behind a "Filtres" button, which
 /// counts the `active` filters.
@@ -71,8 +71,7 @@ pub fn Filters(
     Effect::new(move |first: Option<()>| {
         let text = text.get();
         if first.is_some() {
-            if let Some(input) = by_id(SEARCH_ID)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            if let Some(input) = by_id_as::<web_sys::HtmlInputElement>(SEARCH_ID)
                 .filter(|input| input.value() != text)
             {
                 input.set_value(&text);

@@ -17,7 +17,7 @@ use crate::components::frise_markup::{
     self, ids, item_id, ITEM_ATTRIBUTE, LANE_ATTRIBUTE, POSITION_ATTRIBUTE, ZOOM_NAME,
 };
 use crate::data::Agenda;
-use crate::document::{by_id, closest_to_target, focus_by_id};
+use crate::document::{by_id, by_id_as, closest_to_target, focus_by_id, nodes_as, target_as};
 use crate::nav::{agenda_href, ChantierLinks};
 
 /// The milestone holding the tab stop: its lane (theme code) and milestone, stable
@@ -146,8 +146,8 @@ pub fn FriseView(
         if let Some(period) = by_id(ids::PERIOD) {
             period.set_text_content(Some(&frise_markup::period_text(w)));
         }
-        if let Some(radio) = by_id(&format!("zoom-{}", w.zoom.code()))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        if let Some(radio) =
+            by_id_as::<web_sys::HtmlInputElement>(&format!("zoom-{}", w.zoom.code()))
         {
             radio.set_checked(true);
         }
@@ -298,10 +298,7 @@ pub fn FriseView(
         }
     };
     let on_change = move |ev: &web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = target_as::<web_sys::HtmlInputElement>(ev) else {
             return;
         };
         if input.name() == ZOOM_NAME {
@@ -339,13 +336,7 @@ fn apply_positions(root: &web_sys::Element) {
     let Ok(positioned) = root.query_selector_all(&format!("[{POSITION_ATTRIBUTE}]")) else {
         return;
     };
-    for i in 0..positioned.length() {
-        let Some(element) = positioned
-            .item(i)
-            .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            continue;
-        };
+    for element in nodes_as::<web_sys::HtmlElement>(&positioned) {
         if let Some(position) = element.get_attribute(POSITION_ATTRIBUTE) {
             element.style().set_css_text(&position);
         }

@@ -3,7 +3,6 @@
 use agenda_core::export::{csv::csv, ics};
 use agenda_core::{Timeline, View};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::components::exports::{download, download_calendar};
 use crate::components::filters::Filters;
@@ -12,7 +11,7 @@ use crate::components::list_patch;
 use crate::components::results_markup::{self, ids, Shell, VIEW_NAME};
 use crate::components::timeline::TimelineView;
 use crate::data::Agenda;
-use crate::document::{by_id, closest_to_target};
+use crate::document::{by_id, by_id_as, closest_to_target, target_as};
 use crate::nav::{use_agenda_query, use_set_agenda_query};
 
 /// How many milestones the timeline shows at first, and adds on demand: a few
@@ -152,10 +151,7 @@ pub fn AgendaPage() -> impl IntoView {
 
     let handle = move |ev: web_sys::Event| {
         if ev.type_() == "change" {
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(input) = target_as::<web_sys::HtmlInputElement>(&ev) else {
                 return;
             };
             if input.name() == VIEW_NAME {
@@ -272,8 +268,7 @@ fn show(before: &Shell, now: &Shell) {
     }
     if before.frise != now.frise {
         let id = if now.frise { "vue-frise" } else { "vue-liste" };
-        if let Some(radio) = by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
+        if let Some(radio) = by_id_as::<web_sys::HtmlInputElement>(id) {
             radio.set_checked(true);
         }
     }
