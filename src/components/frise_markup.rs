@@ -46,14 +46,10 @@ pub mod ids {
 /// The name of the zoom's radio buttons; their values are [`Zoom::code`]s.
 pub const ZOOM_NAME: &str = "zoom";
 
-/// The id of a milestone's box in a lane (a chantier with two themes has a box in each).
+/// The id of a milestone's box in a lane (a chantier with two themes has a box in
+/// each), as the DOM holds it: escaped where it is written into HTML.
 pub fn item_id(theme: &str, at: MilestoneRef) -> String {
-    format!(
-        "frise-{}-{}-{}",
-        escape_markup(theme),
-        at.chantier,
-        at.milestone
-    )
+    format!("frise-{theme}-{}-{}", at.chantier, at.milestone)
 }
 
 /// "12.345%": a position in thousandths of a percent, written without `f64`
@@ -192,7 +188,7 @@ pub fn lanes_html(
             let tabindex = if tab_stop == Some((l, i)) { "0" } else { "-1" };
             out.push_str(&format!(
                 r#"<a class="{class}" id="{id}" {LANE_ATTRIBUTE}="{l}" {ITEM_ATTRIBUTE}="{i}" href="{href}" tabindex="{tabindex}" aria-label="{label}" title="{label}" {POSITION_ATTRIBUTE}="left:{left};width:{width};top:{top}" draggable="false"><span class="agenda-frise__label">{title}</span></a>"#,
-                id = item_id(&lane.theme, item.at),
+                id = escape_markup(&item_id(&lane.theme, item.at)),
                 href = escape_markup(&item_href(&chantier.id)),
                 left = percent(item.x0),
                 width = percent(width),

@@ -3,14 +3,20 @@
 //!
 //! Why not `slice::sort_by`: each call site with its own element type and comparison
 //! brings its own copy of the standard library's sort into the wasm (about 3 kB gzip
-//! each, README "Performance"). Lists of tens of elements need none of its machinery;
-//! the long ones (the index's milestones, the frise's lanes, the exports' events) keep
-//! it.
+//! each, README "Performance"). Lists of tens of elements need none of its machinery
+//! (insertion sort); one that turns out long (a dataset may give a chantier thousands
+//! of milestones) is merge-sorted by positions, still `n log n`. The lists long by
+//! nature (the index's milestones, the frise's lanes, the exports' events) keep it.
 
 use std::cmp::Ordering;
 
-/// Sorts `items` in place by `compare`, keeping equal elements in their order
-/// (insertion sort: quadratic, for lists of tens of elements).
+/// Up to this length, insertion sort; beyond, a merge sort of positions.
+const INSERTION_MAX: usize = 16;
+
+/// Sorts `items` in place by `compare`, keeping equal elements in their order.
+/// Insertion sort for a few elements; beyond [`INSERTION_MAX`], a merge sort of their
+/// positions, so a long list (a dataset may give one chantier thousands of
+/// milestones) stays `n log n`.
 ///
 /// ```
 /// use agenda_core::short_sort::sort_short_by;
@@ -19,13 +25,62 @@ use std::cmp::Ordering;
 /// assert_eq!(words, ["Ane", "ane", "bal", "été"]);
 /// ```
 pub fn sort_short_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && compare(&items[j - 1], &items[j]) == Ordering::Greater {
-            items.swap(j - 1, j);
-            j -= 1;
+    if items.len() <= INSERTION_MAX {
+        for i in 1..items.len() {
+            let mut j = i;
+            while j > 0 && compare(&items[j - 1], &items[j]) == Ordering::Greater {
+                items.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        return;
+    }
+    // The new order as positions in the old one, then applied cycle by cycle.
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    let mut scratch = order.clone();
+    merge_sort(&mut order, &mut scratch, &mut |a, b| {
+        compare(&items[a], &items[b]) != Ordering::Greater
+    });
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut at = start;
+        while !placed[at] {
+            placed[at] = true;
+            let from = order[at];
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
         }
     }
+}
+
+/// Stable top-down merge sort of `order` (`in_order(a, b)`: `a` may come before `b`).
+fn merge_sort(
+    order: &mut [usize],
+    scratch: &mut [usize],
+    in_order: &mut impl FnMut(usize, usize) -> bool,
+) {
+    let n = order.len();
+    if n < 2 {
+        return;
+    }
+    let middle = n / 2;
+    merge_sort(&mut order[..middle], &mut scratch[..middle], in_order);
+    merge_sort(&mut order[middle..], &mut scratch[middle..], in_order);
+    let (mut i, mut j) = (0, middle);
+    for slot in scratch[..n].iter_mut() {
+        // Taking from the left half on ties keeps equal elements in their order.
+        if j == n || (i < middle && in_order(order[i], order[j])) {
+            *slot = order[i];
+            i += 1;
+        } else {
+            *slot = order[j];
+            j += 1;
+        }
+    }
+    order.copy_from_slice(&scratch[..n]);
 }
 
 #[cfg(test)]
@@ -36,12 +91,21 @@ mod tests {
     proptest! {
         /// The same order as the standard library's stable sort, ties included.
         #[test]
-        fn sorts_as_the_stable_sort_does(items in proptest::collection::vec((0u8..8, any::<u16>()), 0..40)) {
+        fn sorts_as_the_stable_sort_does(items in proptest::collection::vec((0u8..8, any::<u16>()), 0..100)) {
             let mut ours = items.clone();
             sort_short_by(&mut ours, |a, b| a.0.cmp(&b.0));
             let mut theirs = items;
             theirs.sort_by_key(|a| a.0);
             prop_assert_eq!(ours, theirs);
         }
+    }
+
+    /// A long list in reverse order, as a dataset could give one chantier's
+    /// milestones: sorted, and not in quadratic time (it would take minutes).
+    #[test]
+    fn a_long_reversed_list_is_sorted() {
+        let mut items: Vec<u32> = (0..200_000).rev().collect();
+        sort_short_by(&mut items, |a, b| a.cmp(b));
+        assert!(items.windows(2).all(|w| w[0] < w[1]));
     }
 }
