@@ -322,12 +322,12 @@ impl std::error::Error for ParseError {}
 
 /// The envelope without its chantier, read on its own so a broken chantier does not
 /// hide the envelope's problems (and the other way round).
-#[derive(Deserialize)]
 struct Header {
     contribution_version: String,
-    #[serde(default, deserialize_with = "crate::date::deserialize_optional_day")]
     base_updated: Option<NaiveDate>,
 }
+
+load::decode::decode_struct!(Header { contribution_version } or_default { base_updated });
 
 /// Reads a contribution file: the envelope, or a bare chantier.
 ///

@@ -274,7 +274,7 @@ fn wrong_types_name_the_field() {
     assert_eq!(
         kind,
         ProblemKind::Unreadable(
-            "type incorrect (attendu : une liste ; trouvé : texte \"finances\")".into()
+            "type incorrect (attendu : une liste ; trouvé : texte « finances »)".into()
         )
     );
     // A day (`updated`) says in French what it expects, and what a wrong one is.
@@ -310,7 +310,7 @@ fn unknown_fields_are_warnings_and_the_entry_kept() {
     }])))
     .unwrap();
     let paths: Vec<&str> = loaded.problems.iter().map(|p| p.path.as_str()).collect();
-    assert_eq!(paths, ["couleur", "milestones.0.heure"]);
+    assert_eq!(paths, ["couleur", "milestones[0].heure"]);
     assert!(loaded
         .problems
         .iter()

@@ -7,16 +7,16 @@
 //! - [`Problem`]s in [`Loaded::problems`]: entries skipped (errors) or kept with a
 //!   remark (warnings). The app shows the good entries and a notice.
 //!
-//! A well-formed file is read in one pass, each chantier straight into its type; if
-//! that fails, the file is split by entry (one bad entry does not stop the others),
-//! then parsed as plain JSON to say where and what. [`Streaming`] does the one pass
-//! while the file downloads, and leaves anything unusual to [`load`].
+//! The file's syntax is checked and its top level split first ([`json`]: a syntax
+//! error makes the whole file unusable); then each chantier is decoded from its own
+//! text ([`decode`]), so one bad entry does not stop the others, and its first error
+//! comes with its path and a French message. [`Streaming`] decodes each chantier as
+//! soon as it has arrived, and leaves anything unusual to [`load`].
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
-use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::fast_hash::FastHashMap;
@@ -25,8 +25,11 @@ use crate::model::{
 };
 use crate::problem::{EntryRef, Problem, ProblemKind};
 use crate::validate::{self, Vocabulary};
+use decode::{decode_struct, decode_text, id_of_entry};
+use json::{Kind, Reader, SyntaxError};
 
-mod path;
+pub(crate) mod decode;
+mod json;
 mod streaming;
 pub use streaming::{Finished, Streaming};
 
@@ -46,7 +49,7 @@ pub enum LoadError {
         line: usize,
         /// Column of the error, from 1.
         column: usize,
-        /// serde_json's description.
+        /// What is wrong there.
         detail: String,
     },
     /// The JSON is not an object with the dataset's fields.
@@ -128,161 +131,21 @@ impl Loaded {
     }
 }
 
-/// The dataset's header: everything but the chantiers, which are read one by one
+/// The dataset's header: everything but the chantiers, which are decoded one by one
 /// so each can fail on its own.
-#[derive(Deserialize)]
-struct RawDataset {
+struct Header {
     schema_version: String,
-    #[serde(deserialize_with = "crate::date::deserialize_day")]
     published: NaiveDate,
     publisher: Publisher,
     licence: String,
-    #[serde(default)]
     contributions: Option<ContributionChannel>,
     themes: Vec<Theme>,
     carriers: Vec<Carrier>,
 }
 
-/// Deserializes a `T`, noting the path of every field it does not know (feature
-/// `unknown-fields`; without it, they are ignored silently).
-fn deserialize_noting_unknown<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
-    deserializer: D,
-    unknown: &mut Vec<String>,
-) -> Result<T, D::Error> {
-    #[cfg(feature = "unknown-fields")]
-    return serde_ignored::deserialize(deserializer, |path| unknown.push(path.to_string()));
-    #[cfg(not(feature = "unknown-fields"))]
-    {
-        let _ = unknown;
-        T::deserialize(deserializer)
-    }
-}
-
-/// Deserializes `value`, reporting the path of a type error and every field it ignored.
-fn read<T: serde::de::DeserializeOwned>(
-    value: Value,
-    unknown: &mut Vec<String>,
-) -> Result<T, (String, String)> {
-    // Through its text: the same deserializers as the one pass, no second copy. (Its
-    // keys then come in order, so every path to here meets the same first error.)
-    read_text(&value.to_string(), unknown)
-}
-
-/// [`read`] from a JSON text.
-fn read_text<T: serde::de::DeserializeOwned>(
-    text: &str,
-    unknown: &mut Vec<String>,
-) -> Result<T, (String, String)> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    deserialize_noting_unknown(&mut deserializer, unknown)
-        .and_then(|value| deserializer.end().map(|()| value))
-        .map_err(|e| {
-            let mut offset = path::offset_of(text, e.line(), e.column());
-            let message = e.to_string();
-            let message = message
-                .rsplit_once(" at line ")
-                .map_or(message.as_str(), |(m, _)| m);
-            // A code (an enum) given something else than a text; serde_json's position
-            // then includes the first byte of the value it only looked at.
-            let message = match message {
-                "expected value" => {
-                    offset = offset.saturating_sub(1);
-                    format!(
-                        "invalid type: {}, expected a string",
-                        path::value_at(text, offset)
-                    )
-                }
-                other => other.to_string(),
-            };
-            let (missing, french) = serde_message_fr(&message);
-            // A missing field, or a list given for an object, is the object's error.
-            let own_error = missing.is_some() || message.starts_with("invalid length");
-            let mut path = path::path_at(text, offset, !own_error);
-            // An object given for a code: its first key was read as the code.
-            if message.starts_with("unknown variant") && path::after_key(text, offset) {
-                path = path::parent(&path).to_string();
-            }
-            let message = french;
-            match missing {
-                // Point at the missing field itself, not at its parent.
-                Some(field) if path.is_empty() => (field, message),
-                Some(field) => (format!("{path}.{field}"), message),
-                None => (path, message),
-            }
-        })
-}
-
-/// serde's English messages, in French. Returns the missing field's name when the
-/// message is about one.
-fn serde_message_fr(message: &str) -> (Option<String>, String) {
-    let quoted = |s: &str| s.replace('`', "");
-    if let Some(field) = message
-        .strip_prefix("missing field `")
-        .and_then(|r| r.strip_suffix('`'))
-    {
-        return (
-            Some(field.to_string()),
-            "champ obligatoire manquant".to_string(),
-        );
-    }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return (
-                None,
-                format!(
-                    "type incorrect (attendu : {} ; trouvé : {})",
-                    type_fr(expected),
-                    type_fr(found)
-                ),
-            );
-        }
-    }
-    if let Some(rest) = message.strip_prefix("unknown variant ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            let expected = expected
-                .trim_start_matches("one of ")
-                .replace("` or `", "`, `");
-            return (
-                None,
-                format!(
-                    "valeur {} inconnue ; valeurs possibles : {}",
-                    quoted(found),
-                    quoted(&expected)
-                ),
-            );
-        }
-    }
-    if message.starts_with("invalid length") && message.contains("expected struct") {
-        return (
-            None,
-            "type incorrect (attendu : un objet ; trouvé : une liste)".to_string(),
-        );
-    }
-    (None, message.to_string())
-}
-
-fn type_fr(serde_words: &str) -> String {
-    let words = serde_words.replace('`', "");
-    for (en, fr) in [
-        ("a string", "un texte"),
-        ("string", "texte"),
-        ("a sequence", "une liste"),
-        ("sequence", "liste"),
-        ("integer", "nombre entier"),
-        ("floating point", "nombre décimal"),
-        ("boolean", "booléen"),
-        ("map", "objet"),
-        ("struct", "objet"),
-        ("null", "null"),
-        ("u32", "nombre entier positif"),
-        ("a valid date", "une date AAAA-MM-JJ"),
-    ] {
-        if let Some(rest) = words.strip_prefix(en) {
-            return format!("{fr}{rest}");
-        }
-    }
-    words
-}
+decode_struct!(Header {
+    schema_version, published, publisher, licence, themes, carriers
+} or_default { contributions } ignoring { "chantiers" });
 
 /// An entry's id as its problems name it: at most 80 characters of it. (Only a long
 /// one is cut: ids of a valid file are short.)
@@ -294,6 +157,7 @@ fn entry_id(id: &str) -> String {
     }
 }
 
+/// The `id` of an entry parsed by serde_json, as its problems name it.
 pub(crate) fn id_of(value: &Value) -> Option<String> {
     value.get("id").and_then(Value::as_str).map(entry_id)
 }
@@ -340,14 +204,14 @@ fn check_version(version: &str, problems: &mut Vec<Problem>) -> Result<(), LoadE
 /// assert!(loaded.has_errors());
 /// ```
 pub fn load(bytes: &[u8]) -> Result<Loaded, LoadError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => load_text(text),
-        // parse_json says where the first invalid byte is.
-        Err(_) => {
-            let (header, entries) = split_value(parse_json(bytes)?)?;
-            load_parts(header, entries)
-        }
-    }
+    load_text(utf8(bytes)?)
+}
+
+/// The text of a file's bytes, or where its first invalid byte is.
+fn utf8(bytes: &[u8]) -> Result<&str, LoadError> {
+    std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })
 }
 
 /// [`load`] for text already known to be UTF-8, e.g. decoded by the browser, which
@@ -361,189 +225,137 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, LoadError> {
 /// assert_eq!(agenda_core::load_text(" "), Err(agenda_core::LoadError::Empty));
 /// ```
 pub fn load_text(text: &str) -> Result<Loaded, LoadError> {
-    // A BOM is what some Windows editors add; it carries no meaning.
+    load_split(split(without_bom(text)?)?, None)
+}
+
+/// The text without the BOM that some Windows editors add (it carries no meaning);
+/// [`LoadError::Empty`] if nothing else is left.
+fn without_bom(text: &str) -> Result<&str, LoadError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    // A well-formed file is read in one pass, each chantier straight into its type;
-    // anything else goes through the split by entry (one bad entry does not stop the
-    // others), then the diagnostic path, which says where and what.
-    let (header, entries) = match serde_json::from_str::<AtOnce>(text) {
-        Ok(AtOnce(header, entries)) => (header, entries),
-        Err(_) => match split_top_level(text) {
-            Some((header, entries)) => (header, entries.into_iter().map(Entry::Raw).collect()),
-            None => split_value(parse_text(text)?)?,
-        },
-    };
-    load_parts(header, entries)
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    Ok(text)
 }
 
 /// One chantier as found in the file.
 enum Entry<'a> {
-    /// Read in the one pass over a well-formed file, with the fields it ignored.
+    /// Decoded as it arrived ([`Streaming`]), with the fields it ignored.
     Typed(Box<Chantier>, Vec<String>),
-    /// Its text, from the split by entry.
-    Raw(&'a RawValue),
-    /// Its parsed JSON, from the diagnostic path.
-    Value(Value),
+    /// Its text, to decode.
+    Text(&'a str),
 }
 
-/// The top level, each field's text left unparsed.
-type TopLevel = serde_json::Map<String, Value>;
+/// What a dataset's `chantiers` field holds.
+enum Chantiers<'a> {
+    /// A list: each entry's text.
+    List(Vec<&'a str>),
+    /// Something else.
+    Not(Kind),
+}
 
-/// A well-formed dataset read in one pass: its header as JSON, each chantier typed as
-/// it is read. Fails at the first entry that is not a valid chantier (or a repeated
-/// `chantiers`): [`split_top_level`] then reads the entries one by one.
-struct AtOnce(TopLevel, Vec<Entry<'static>>);
+/// A dataset's text, its syntax checked and its top level split.
+struct Split<'a> {
+    /// The last `schema_version` given as a text.
+    version: Option<Cow<'a, str>>,
+    /// The last `chantiers` given.
+    chantiers: Option<Chantiers<'a>>,
+    /// The dataset with `[]` for that list: what its header is decoded from.
+    header: Cow<'a, str>,
+}
 
-impl<'de> Deserialize<'de> for AtOnce {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
-            type Value = AtOnce;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a dataset")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut header = TopLevel::new();
-                let mut entries = None;
-                while let Some(name) = map.next_key::<String>()? {
-                    if name != "chantiers" {
-                        header.insert(name, map.next_value()?);
-                    } else if entries.is_none() {
-                        entries = Some(map.next_value_seed(TypedEntries)?);
-                    } else {
-                        return Err(A::Error::duplicate_field("chantiers"));
-                    }
-                }
-                let entries = entries.ok_or_else(|| A::Error::missing_field("chantiers"))?;
-                Ok(AtOnce(header, entries))
-            }
-        }
-        deserializer.deserialize_map(Fields)
+/// The French [`LoadError::Syntax`] of a syntax error in `text`.
+fn syntax_error(text: &str, error: SyntaxError) -> LoadError {
+    let (line, column) = error.line_column(text);
+    LoadError::Syntax {
+        line,
+        column,
+        detail: error.detail.to_string(),
     }
 }
 
-/// The `chantiers` list of [`AtOnce`], each entry with the fields it ignored.
-struct TypedEntries;
-
-impl<'de> serde::de::DeserializeSeed<'de> for TypedEntries {
-    type Value = Vec<Entry<'static>>;
-    fn deserialize<D: serde::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_seq(self)
-    }
+/// Checks the whole text's syntax and splits its top level; or says why the text is
+/// no dataset (not JSON, not an object).
+fn split(text: &str) -> Result<Split<'_>, LoadError> {
+    split_checked(text).map_err(|error| syntax_error(text, error))?
 }
 
-impl<'de> serde::de::Visitor<'de> for TypedEntries {
-    type Value = Vec<Entry<'static>>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list of chantiers")
-    }
-    fn visit_seq<S: serde::de::SeqAccess<'de>>(self, mut seq: S) -> Result<Self::Value, S::Error> {
-        let mut entries = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(entry) = seq.next_element_seed(TypedEntry)? {
-            entries.push(entry);
-        }
-        Ok(entries)
-    }
-}
-
-/// One chantier of [`TypedEntries`].
-struct TypedEntry;
-
-impl<'de> serde::de::DeserializeSeed<'de> for TypedEntry {
-    type Value = Entry<'static>;
-    fn deserialize<D: serde::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        let mut unknown = Vec::new();
-        let chantier = deserialize_noting_unknown(deserializer, &mut unknown)?;
-        Ok(Entry::Typed(Box::new(chantier), unknown))
-    }
-}
-
-/// The split by entry of a dataset: its header as JSON and each chantier's text.
-/// `None` for anything unusual (not an object, `chantiers` not a list...), which
-/// [`split_value`] then explains.
-fn split_top_level(text: &str) -> Option<(TopLevel, Vec<&RawValue>)> {
-    let fields: Vec<(String, &RawValue)> = serde_json::from_str::<RawObject<'_>>(text).ok()?.0;
-    let mut header = serde_json::Map::new();
-    let mut entries = None;
-    for (name, raw) in fields {
-        if name == "chantiers" {
-            entries = Some(serde_json::from_str::<Vec<&RawValue>>(raw.get()).ok()?);
-        } else {
-            header.insert(name, serde_json::from_str(raw.get()).ok()?);
-        }
-    }
-    Some((header, entries?))
-}
-
-/// A JSON object's fields in file order, values unparsed (a later duplicate wins, as
-/// with [`Value`]).
-struct RawObject<'a>(Vec<(String, &'a RawValue)>);
-
-impl<'de: 'a, 'a> Deserialize<'de> for RawObject<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
-            type Value = RawObject<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut fields: Vec<(String, &'de RawValue)> = Vec::new();
-                while let Some((name, raw)) = map.next_entry::<String, &'de RawValue>()? {
-                    fields.retain(|(n, _)| n != &name);
-                    fields.push((name, raw));
-                }
-                Ok(RawObject(fields))
-            }
-        }
-        deserializer.deserialize_map(Fields)
-    }
-}
-
-/// The diagnostic split: the header and the chantiers of a parsed file, or why the
-/// file is not a dataset.
-fn split_value(value: Value) -> Result<(TopLevel, Vec<Entry<'static>>), LoadError> {
-    let Value::Object(mut object) = value else {
-        return Err(LoadError::NotADataset(format!(
+fn split_checked(text: &str) -> Result<Result<Split<'_>, LoadError>, SyntaxError> {
+    let mut reader = Reader::new(text);
+    let root = reader.peek()?;
+    if root != Kind::Object {
+        reader.skip_value()?;
+        reader.end()?;
+        return Ok(Err(LoadError::NotADataset(format!(
             "la racine est {} au lieu d'un objet",
-            json_type_fr(&value)
-        )));
-    };
-    if let Some(Value::String(version)) = object.get("schema_version") {
-        check_version(version, &mut Vec::new())?;
+            root.french()
+        ))));
     }
-    // Take the chantiers out so a broken entry cannot make the header unreadable.
-    let entries = match object.remove("chantiers") {
-        Some(Value::Array(items)) => items.into_iter().map(Entry::Value).collect(),
-        Some(other) => {
+    let mut version = None;
+    let mut chantiers = None;
+    let mut list_bounds = None;
+    let mut fields = reader.begin_object()?;
+    while let Some(key) = reader.next_key(&mut fields)? {
+        let kind = reader.peek()?;
+        match (&*key, kind) {
+            ("schema_version", Kind::Text) => version = Some(reader.text()?),
+            ("chantiers", Kind::List) => {
+                let start = reader.offset();
+                let mut items = reader.begin_list()?;
+                let mut entries = Vec::new();
+                while reader.next_item(&mut items)? {
+                    entries.push(reader.value_text()?);
+                }
+                list_bounds = Some((start, reader.offset()));
+                chantiers = Some(Chantiers::List(entries));
+            }
+            (key, kind) => {
+                reader.skip_value()?;
+                if key == "chantiers" {
+                    (list_bounds, chantiers) = (None, Some(Chantiers::Not(kind)));
+                } else if key == "schema_version" {
+                    version = None;
+                }
+            }
+        }
+    }
+    reader.end()?;
+    let header = match list_bounds {
+        Some((start, end)) => Cow::Owned(format!("{}[]{}", &text[..start], &text[end..])),
+        None => Cow::Borrowed(text),
+    };
+    Ok(Ok(Split {
+        version,
+        chantiers,
+        header,
+    }))
+}
+
+/// Loads a split dataset: its chantiers decoded from their texts, or `typed` already.
+fn load_split(split: Split<'_>, typed: Option<Vec<Entry<'_>>>) -> Result<Loaded, LoadError> {
+    let mut problems = Vec::new();
+    if let Some(version) = &split.version {
+        check_version(version, &mut problems)?;
+    }
+    let entries = match split.chantiers {
+        Some(Chantiers::List(texts)) => {
+            typed.unwrap_or_else(|| texts.into_iter().map(Entry::Text).collect())
+        }
+        Some(Chantiers::Not(kind)) => {
             return Err(LoadError::NotADataset(format!(
                 "« chantiers » est {} au lieu d'une liste",
-                json_type_fr(&other)
+                kind.french()
             )))
         }
         None => {
             // The header's own errors come first when it has some.
-            let mut unknown = Vec::new();
-            read::<RawDataset>(Value::Object(object), &mut unknown).map_err(header_error)?;
+            decode_text::<Header>(&split.header).map_err(header_error)?;
             return Err(LoadError::NotADataset(
                 "le champ « chantiers » manque".into(),
             ));
         }
     };
-    Ok((object, entries))
+    load_parts(&split.header, entries, problems)
 }
 
 fn header_error((path, detail): (String, String)) -> LoadError {
@@ -554,49 +366,30 @@ fn header_error((path, detail): (String, String)) -> LoadError {
     }])
 }
 
-/// Reads one chantier: typed straight from its text when it can be, else through
-/// [`read`] for the path and message of the error.
+/// Decodes one chantier: its id (for its problems), and it with the fields it
+/// ignored, or its first error's path and message.
+#[allow(clippy::type_complexity, reason = "a pair of results, used once")]
 fn read_entry(
     entry: Entry<'_>,
-    unknown: &mut Vec<String>,
-) -> (Option<String>, Result<Chantier, (String, String)>) {
-    let value = match entry {
-        Entry::Typed(chantier, found) => {
-            unknown.extend(found);
-            let id = Some(entry_id(&chantier.id));
-            return (id, Ok(*chantier));
-        }
-        Entry::Raw(raw) => {
-            let mut found = Vec::new();
-            let mut de = serde_json::Deserializer::from_str(raw.get());
-            let typed: Result<Chantier, _> = deserialize_noting_unknown(&mut de, &mut found);
-            match typed {
-                Ok(chantier) => {
-                    unknown.extend(found);
-                    let id = Some(entry_id(&chantier.id));
-                    return (id, Ok(chantier));
-                }
-                // Parsed as a whole by the fast split: this cannot fail. Read again as
-                // the other paths read an entry, so each finds the same first error.
-                Err(_) => match serde_json::from_str(raw.get()) {
-                    Ok(value) => value,
-                    Err(e) => return (None, Err((String::new(), e.to_string()))),
-                },
-            }
-        }
-        Entry::Value(value) => value,
-    };
-    (id_of(&value), read(value, unknown))
+) -> (
+    Option<String>,
+    Result<(Chantier, Vec<String>), (String, String)>,
+) {
+    match entry {
+        Entry::Typed(chantier, unknown) => (Some(entry_id(&chantier.id)), Ok((*chantier, unknown))),
+        Entry::Text(text) => match decode_text::<Chantier>(text) {
+            Ok((chantier, unknown)) => (Some(entry_id(&chantier.id)), Ok((chantier, unknown))),
+            Err(error) => (id_of_entry(text).as_deref().map(entry_id), Err(error)),
+        },
+    }
 }
 
-fn load_parts(mut object: TopLevel, entries: Vec<Entry<'_>>) -> Result<Loaded, LoadError> {
-    let mut problems = Vec::new();
-    if let Some(Value::String(version)) = object.get("schema_version") {
-        check_version(version, &mut problems)?;
-    }
-    object.remove("chantiers");
-    let mut unknown = Vec::new();
-    let header: RawDataset = read(Value::Object(object), &mut unknown).map_err(header_error)?;
+fn load_parts(
+    header: &str,
+    entries: Vec<Entry<'_>>,
+    mut problems: Vec<Problem>,
+) -> Result<Loaded, LoadError> {
+    let (header, unknown) = decode_text::<Header>(header).map_err(header_error)?;
     problems.extend(unknown.into_iter().map(|path| Problem {
         entry: None,
         path,
@@ -621,8 +414,7 @@ fn load_parts(mut object: TopLevel, entries: Vec<Entry<'_>>) -> Result<Loaded, L
         FastHashMap::with_capacity_and_hasher(entries.len(), Default::default());
     let mut chantiers = Vec::new();
     for (index, raw) in entries.into_iter().enumerate() {
-        let mut unknown = Vec::new();
-        let (id, chantier) = read_entry(raw, &mut unknown);
+        let (id, chantier) = read_entry(raw);
         let entry = EntryRef { index, id };
         let report = |path: String, kind: ProblemKind, problems: &mut Vec<Problem>| {
             problems.push(Problem {
@@ -631,8 +423,8 @@ fn load_parts(mut object: TopLevel, entries: Vec<Entry<'_>>) -> Result<Loaded, L
                 kind,
             });
         };
-        let mut chantier: Chantier = match chantier {
-            Ok(c) => c,
+        let (mut chantier, unknown) = match chantier {
+            Ok(decoded) => decoded,
             Err((path, detail)) => {
                 report(path, ProblemKind::Unreadable(detail), &mut problems);
                 continue;
@@ -683,6 +475,7 @@ fn load_parts(mut object: TopLevel, entries: Vec<Entry<'_>>) -> Result<Loaded, L
 /// The JSON value of a file's bytes, read as [`load`] reads them: UTF-8 required, a
 /// leading BOM ignored, an empty file and a syntax error reported with their French
 /// messages ([`LoadError::Empty`], [`LoadError::NotUtf8`], [`LoadError::Syntax`]).
+/// (For the command-line tools, which look at any JSON file; not in the app.)
 ///
 /// ```
 /// use agenda_core::{load::parse_json, LoadError};
@@ -691,29 +484,21 @@ fn load_parts(mut object: TopLevel, entries: Vec<Entry<'_>>) -> Result<Loaded, L
 /// assert!(matches!(parse_json(b"{\"id\":"), Err(LoadError::Syntax { line: 1, .. })));
 /// ```
 pub fn parse_json(bytes: &[u8]) -> Result<Value, LoadError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
-        offset: e.valid_up_to(),
-    })?;
-    parse_text(text.strip_prefix('\u{FEFF}').unwrap_or(text))
-}
-
-fn parse_text(text: &str) -> Result<Value, LoadError> {
-    if text.trim().is_empty() {
-        return Err(LoadError::Empty);
-    }
+    let text = without_bom(utf8(bytes)?)?;
+    let mut reader = Reader::new(text);
+    reader
+        .skip_value()
+        .and_then(|()| reader.end())
+        .map_err(|error| syntax_error(text, error))?;
+    // Valid JSON: serde_json can only refuse a number beyond what it holds.
     serde_json::from_str(text).map_err(|e| LoadError::Syntax {
         line: e.line(),
         column: e.column(),
-        detail: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or_default()
-            .to_string(),
+        detail: "nombre trop grand".to_string(),
     })
 }
 
-/// Deserializes one JSON value (a chantier, a contribution's header) as [`load`] reads
+/// Decodes one JSON value (a chantier, a contribution's header) as [`load`] decodes
 /// each entry: a type error becomes a finding with the field's path and a French
 /// message ([`ProblemKind::Unreadable`]); every field the type does not know is kept
 /// as a [`ProblemKind::UnknownField`] finding beside the value.
@@ -730,12 +515,15 @@ fn parse_text(text: &str) -> Result<Value, LoadError> {
 /// assert_eq!(milestone.date.to_string(), "2025-T3");
 /// assert_eq!(unknown[0].path, "note");
 /// ```
-pub fn read_value<T: serde::de::DeserializeOwned>(
+#[allow(
+    private_bounds,
+    reason = "the model's types are the ones that can be read"
+)]
+pub fn read_value<T: decode::Decode>(
     value: Value,
 ) -> Result<(T, Vec<validate::Finding>), validate::Finding> {
-    let mut unknown = Vec::new();
-    match read(value, &mut unknown) {
-        Ok(parsed) => Ok((
+    match decode_text::<T>(&value.to_string()) {
+        Ok((parsed, unknown)) => Ok((
             parsed,
             unknown
                 .into_iter()
@@ -752,6 +540,7 @@ pub fn read_value<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// The French noun phrase for the type of a value parsed by serde_json.
 pub(crate) fn json_type_fr(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -764,37 +553,13 @@ pub(crate) fn json_type_fr(value: &Value) -> &'static str {
 }
 
 #[cfg(test)]
-mod fast_path_tests {
+pub(super) mod tests {
     use super::*;
-
-    /// What [`load`] returns when every entry goes through the diagnostic path.
-    fn load_slowly(bytes: &[u8]) -> Result<Loaded, LoadError> {
-        let (header, entries) = split_value(parse_json(bytes)?)?;
-        load_parts(header, entries)
-    }
-
-    /// What [`load`] returns when the file is split by entry first (the path taken
-    /// when the one pass fails).
-    fn load_by_entry(bytes: &[u8]) -> Result<Loaded, LoadError> {
-        let Ok(text) = std::str::from_utf8(bytes) else {
-            return load_slowly(bytes);
-        };
-        match split_top_level(text.strip_prefix('\u{FEFF}').unwrap_or(text)) {
-            Some((header, entries)) => {
-                load_parts(header, entries.into_iter().map(Entry::Raw).collect())
-            }
-            None => load_slowly(bytes),
-        }
-    }
-
-    fn read_in_one_pass(bytes: &[u8]) -> bool {
-        std::str::from_utf8(bytes).is_ok_and(|text| {
-            serde_json::from_str::<AtOnce>(text.strip_prefix('\u{FEFF}').unwrap_or(text)).is_ok()
-        })
-    }
+    use serde::Deserialize;
+    use serde_json::json;
 
     /// Every dataset of the corpus of broken ones (tests/corpus), and the shipped one.
-    pub(super) fn corpus() -> Vec<std::path::PathBuf> {
+    pub(crate) fn corpus() -> Vec<std::path::PathBuf> {
         let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("../../tests/corpus")
             .expect("the corpus of broken datasets")
             .map(|e| e.expect("a corpus entry").path())
@@ -806,79 +571,84 @@ mod fast_path_tests {
         files
     }
 
+    /// `dataset` as [`load`] returns a valid one: milestones in chronological order.
+    fn as_loaded(mut dataset: Dataset) -> Dataset {
+        for chantier in &mut dataset.chantiers {
+            chantier.milestones.sort_by_key(|m| m.date);
+        }
+        dataset
+    }
+
     #[test]
-    fn the_three_paths_find_the_same() {
-        let (mut one_pass, mut split) = (0, 0);
+    fn valid_datasets_decode_as_serde_reads_them() {
+        let mut compared = 0;
         for file in corpus() {
             let bytes = std::fs::read(&file).expect("a readable corpus file");
-            let loaded = load(&bytes);
-            assert_eq!(loaded, load_by_entry(&bytes), "{}", file.display());
-            assert_eq!(loaded, load_slowly(&bytes), "{}", file.display());
-            if read_in_one_pass(&bytes) {
-                one_pass += 1;
-            } else if loaded.is_ok() {
-                split += 1;
+            let Ok(loaded) = load(&bytes) else { continue };
+            if !loaded.problems.is_empty() {
+                continue;
             }
+            let text = std::str::from_utf8(&bytes).unwrap();
+            let serde: Dataset =
+                serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text)).unwrap();
+            assert_eq!(loaded.dataset, as_loaded(serde), "{}", file.display());
+            compared += 1;
         }
-        // Both the one pass and its fallback were exercised.
-        assert!(
-            one_pass >= 5 && split >= 5,
-            "{one_pass} read in one pass, {split} split"
-        );
-    }
-
-    #[test]
-    fn the_shipped_dataset_is_read_in_one_pass() {
-        let bytes = std::fs::read("../../public/data/agenda.json").expect("the shipped dataset");
-        assert!(read_in_one_pass(&bytes));
-    }
-
-    #[test]
-    fn a_repeated_chantiers_field_is_not_read_in_one_pass() {
-        let json = r#"{"schema_version":"1.0","published":"2026-11-01","publisher":{"name":"ANCT"},
-          "licence":"etalab-2.0","themes":[],"carriers":[],"chantiers":[],"chantiers":[{"id":"x"}]}"#;
-        assert!(!read_in_one_pass(json.as_bytes()));
-        let loaded = load(json.as_bytes()).expect("a dataset");
-        assert_eq!(Ok(loaded.clone()), load_slowly(json.as_bytes()));
-        // As with any JSON object read by serde_json, the later value wins.
-        assert_eq!(loaded.skipped().len(), 1);
+        assert!(compared >= 3, "{compared}");
     }
 
     #[cfg(feature = "generate")]
     #[test]
-    fn generated_datasets_load_the_same_all_ways() {
+    fn generated_datasets_decode_as_serde_reads_them() {
         for seed in [1, 7, 2026] {
-            let dataset = crate::generate::dataset(200, seed);
-            let bytes = serde_json::to_string(&dataset).expect("a serializable dataset");
-            assert!(read_in_one_pass(bytes.as_bytes()));
-            let fast = load(bytes.as_bytes()).expect("a generated dataset");
-            assert_eq!(fast.dataset.chantiers.len(), 200);
-            assert_eq!(Ok(fast.clone()), load_by_entry(bytes.as_bytes()));
-            assert_eq!(Ok(fast), load_slowly(bytes.as_bytes()));
+            let dataset = crate::generate::dataset(300, seed);
+            let bytes = serde_json::to_vec(&dataset).expect("a serializable dataset");
+            let loaded = load(&bytes).expect("a generated dataset");
+            assert_eq!(loaded.problems, []);
+            assert_eq!(loaded.dataset, as_loaded(dataset));
         }
     }
-}
 
-/// The paths found from serde_json's positions ([`path`]) against those of a tracking
-/// deserializer (serde_path_to_error, what the app used before, a test dependency
-/// only), on every way of breaking every field of real entries.
-#[cfg(test)]
-mod path_tests {
-    use super::*;
-    use serde_json::json;
+    #[test]
+    fn syntax_errors_say_where_and_what_in_french() {
+        let error = load(b"{\"schema_version\": \"1.0\",\n \"themes\": [1 2]}").unwrap_err();
+        assert_eq!(
+            error,
+            LoadError::Syntax {
+                line: 2,
+                column: 15,
+                detail: "« , » ou « ] » attendu après un élément de liste".into()
+            }
+        );
+        assert!(error.to_string().contains("ligne 2, colonne 15"), "{error}");
+    }
 
-    fn read_tracked(value: Value) -> Result<Chantier, (String, String)> {
+    #[test]
+    fn the_later_of_two_chantiers_lists_is_read() {
+        let json = r#"{"schema_version":"1.0","published":"2026-11-01","publisher":{"name":"ANCT"},
+          "licence":"etalab-2.0","themes":[],"carriers":[],"chantiers":[],"chantiers":[{"id":"x"}]}"#;
+        let loaded = load(json.as_bytes()).expect("a dataset");
+        // As with any JSON object read by serde_json, the later value wins.
+        assert_eq!(loaded.skipped().len(), 1);
+    }
+
+    fn read_tracked(value: Value) -> Result<Chantier, String> {
         let mut track = serde_path_to_error::Track::new();
         let deserializer = serde_path_to_error::Deserializer::new(value, &mut track);
         Chantier::deserialize(deserializer).map_err(|e| {
             let e = serde_path_to_error::Error::new(track.path(), e);
             let path = e.path().to_string();
             let path = if path == "." { String::new() } else { path };
-            let (missing, message) = serde_message_fr(&e.into_inner().to_string());
-            match missing {
-                Some(field) if path.is_empty() => (field, message),
-                Some(field) => (format!("{path}.{field}"), message),
-                None => (path, message),
+            match e.inner().to_string().strip_prefix("missing field `") {
+                Some(field) => {
+                    let field = field.trim_end_matches('`');
+                    if path.is_empty() {
+                        field.to_string()
+                    } else {
+                        format!("{path}.{field}")
+                    }
+                }
+                None => path,
             }
         })
     }
@@ -933,6 +703,9 @@ mod path_tests {
         value
     }
 
+    /// The decoder against a tracking serde deserializer of the model (a test
+    /// dependency only), on every way of breaking every field of real entries: the
+    /// same entries fail, at the same paths, with messages all in French.
     #[test]
     fn every_broken_field_has_the_path_a_tracking_deserializer_gives() {
         let bytes = std::fs::read("../../public/data/agenda.json").expect("the shipped dataset");
@@ -956,39 +729,34 @@ mod path_tests {
             for place in &all {
                 for with in replacements.iter().map(Some).chain([None]) {
                     let value = broken(entry, place, with);
-                    let ours = read::<Chantier>(value.clone(), &mut Vec::new()).map(|_| ());
-                    let theirs = read_tracked(value).map(|_| ());
+                    let ours = decode_text::<Chantier>(&value.to_string()).map(|(c, _)| c);
+                    let theirs = read_tracked(value);
                     match (&ours, &theirs) {
-                        // The tracking deserializer's wording had English left in it
-                        // ("texte or map", "unit value", "invalid value: map…"): ours
-                        // must be all French.
-                        (Err((path, message)), Err((their_path, their_message)))
-                            if [" or ", "unit value", "invalid value", "invalid length"]
-                                .iter()
-                                .any(|english| their_message.contains(english)) =>
+                        (Ok(ours), Ok(theirs)) => assert_eq!(ours, theirs),
+                        // serde reads a list given for a struct as its fields in order;
+                        // the decoder says an object was expected, at the list.
+                        (Err((path, message)), Err(their_path))
+                            if message.ends_with("attendu : un objet ; trouvé : liste)") =>
                         {
-                            assert_eq!(path, their_path, "{place:?} ← {with:?}");
-                            let found =
-                                |m: &str| m.rsplit_once("trouvé : ").map(|(_, f)| f.to_string());
                             assert!(
-                                [
-                                    " or ", "unit", "value", "map", "sequence", "integer",
-                                    "invalid"
-                                ]
-                                .iter()
-                                .all(|english| !message.contains(english)),
+                                their_path.starts_with(path.as_str()),
+                                "{place:?} ← {with:?}"
+                            )
+                        }
+                        (Err((path, message)), Err(their_path)) => {
+                            assert_eq!(path, their_path, "{place:?} ← {with:?}: {message}");
+                            let english = [
+                                "invalid", "expected", "unit", "map", "sequence", "string",
+                                "integer", "found", "missing", "field", "variant",
+                            ];
+                            assert!(
+                                message
+                                    .split(|c: char| !c.is_alphabetic())
+                                    .all(|word| !english.contains(&word)),
                                 "{message} ({place:?} ← {with:?})"
                             );
-                            // What was found is said as before, where it was French.
-                            if let (Some(ours), Some(theirs)) =
-                                (found(message), found(their_message))
-                            {
-                                if !theirs.contains("unit value") {
-                                    assert_eq!(ours, theirs, "{place:?} ← {with:?}");
-                                }
-                            }
                         }
-                        _ => assert_eq!(ours, theirs, "{place:?} ← {with:?}"),
+                        _ => panic!("{place:?} ← {with:?}: {ours:?} against {theirs:?}"),
                     }
                     compared += 1;
                 }

@@ -8,7 +8,8 @@
 //! the outcome is always exactly [`load`]'s: the tests cut every corpus file, valid or
 //! broken, into chunks of many sizes and compare.
 
-use super::{deserialize_noting_unknown, load, load_parts, AtOnce, Entry, LoadError, Loaded};
+use super::decode::decode_text;
+use super::{load, load_split, split, Entry, LoadError, Loaded};
 
 /// The UTF-8 byte order mark, which [`load`] ignores.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -241,10 +242,10 @@ impl Streaming {
         } = self;
         let header = scan.header_text(&bytes);
         let header = header.as_deref().and_then(|h| std::str::from_utf8(h).ok());
-        match header.map(serde_json::from_str::<AtOnce>) {
-            Some(Ok(AtOnce(header, _))) => {
-                let bytes = (forgotten == 0).then_some(bytes);
-                Finished::Read(load_parts(header, entries), bytes)
+        match header.map(split) {
+            Some(Ok(split)) => {
+                let read = load_split(split, Some(entries));
+                Finished::Read(read, (forgotten == 0).then_some(bytes))
             }
             _ if forgotten > 0 => Finished::ReadAgain,
             _ => Finished::Read(load(&bytes), Some(bytes)),
@@ -297,15 +298,10 @@ impl Streaming {
     }
 }
 
-/// A chantier read as [`load`]'s one pass reads it; `None` if it is not a valid one.
-/// Through `&str`, as the one pass: serde_json's reader of bytes would be a second
-/// copy of every model type's deserializer in the wasm.
+/// A chantier decoded as [`load`] decodes it; `None` if it is not a valid one.
 fn typed(text: &[u8]) -> Option<Entry<'static>> {
     let text = std::str::from_utf8(text).ok()?;
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let mut unknown = Vec::new();
-    let chantier = deserialize_noting_unknown(&mut deserializer, &mut unknown).ok()?;
-    deserializer.end().ok()?;
+    let (chantier, unknown) = decode_text(text).ok()?;
     Some(Entry::Typed(Box::new(chantier), unknown))
 }
 
@@ -468,7 +464,7 @@ mod tests {
 
     #[test]
     fn every_corpus_file_in_any_chunks_reads_as_load_reads_it() {
-        for file in crate::load::fast_path_tests::corpus() {
+        for file in crate::load::tests::corpus() {
             let bytes = std::fs::read(&file).expect("a readable corpus file");
             let expected = load(&bytes);
             for chunk in [1, 2, 3, 7, 64, 1000, usize::MAX] {
