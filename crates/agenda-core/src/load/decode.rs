@@ -198,16 +198,32 @@ impl<T: Decode> Decode for Option<T> {
 
 impl<T: Decode> Decode for Vec<T> {
     fn decode(input: &mut Input<'_>, at: At<'_>) -> Result<Self> {
-        if input.reader.peek()? != Kind::List {
-            return Err(input.mismatch(at, "une liste"));
-        }
-        let mut items = input.reader.begin_list()?;
         let mut list = Vec::new();
-        while input.reader.next_item(&mut items)? {
-            list.push(T::decode(input, At::Index(&at, list.len()))?);
-        }
+        decode_list(input, at, &mut |input, at| {
+            list.push(T::decode(input, at)?);
+            Ok(())
+        })?;
         Ok(list)
     }
+}
+
+/// Reads the items of a list, `each` decoding one at its path. (Through `dyn`: one
+/// copy of the list's reading for every type of item.)
+fn decode_list(
+    input: &mut Input<'_>,
+    at: At<'_>,
+    each: &mut dyn FnMut(&mut Input<'_>, At<'_>) -> Result<()>,
+) -> Result<()> {
+    if input.reader.peek()? != Kind::List {
+        return Err(input.mismatch(at, "une liste"));
+    }
+    let mut items = input.reader.begin_list()?;
+    let mut index = 0;
+    while input.reader.next_item(&mut items)? {
+        each(input, At::Index(&at, index))?;
+        index += 1;
+    }
+    Ok(())
 }
 
 impl Decode for u32 {
@@ -247,22 +263,20 @@ impl Decode for PartialDate {
     }
 }
 
-/// Decodes a code of the model's vocabulary: one of `codes`' texts.
-fn decode_code<T: Copy>(input: &mut Input<'_>, at: At<'_>, codes: &[(&str, T)]) -> Result<T> {
+/// Decodes a code of the model's vocabulary: the index of its text in `codes`.
+/// (Not generic: one copy for every enum.)
+fn decode_code(input: &mut Input<'_>, at: At<'_>, codes: &[&str]) -> Result<usize> {
     let text = input.text(at, "un texte")?;
-    match codes.iter().find(|(code, _)| *code == text) {
-        Some(&(_, value)) => Ok(value),
-        None => {
-            let possible: Vec<&str> = codes.iter().map(|(code, _)| *code).collect();
-            Err(Failure::Invalid(
-                at.path(),
-                format!(
-                    "valeur « {} » inconnue ; valeurs possibles : {}",
-                    shortened(&text),
-                    possible.join(", ")
-                ),
-            ))
-        }
+    match codes.iter().position(|code| *code == text) {
+        Some(index) => Ok(index),
+        None => Err(Failure::Invalid(
+            at.path(),
+            format!(
+                "valeur « {} » inconnue ; valeurs possibles : {}",
+                shortened(&text),
+                codes.join(", ")
+            ),
+        )),
     }
 }
 
@@ -271,7 +285,8 @@ macro_rules! decode_codes {
     ($($type:ty { $($code:literal => $value:expr),* $(,)? })*) => {$(
         impl Decode for $type {
             fn decode(input: &mut Input<'_>, at: At<'_>) -> Result<Self> {
-                decode_code(input, at, &[$(($code, $value)),*])
+                const VALUES: &[$type] = &[$($value),*];
+                decode_code(input, at, &[$($code),*]).map(|index| VALUES[index])
             }
         }
     )*};
@@ -346,7 +361,7 @@ fn invalid(at: At<'_>, message: &str) -> Failure {
 pub(crate) fn decode_object(
     input: &mut Input<'_>,
     at: At<'_>,
-    mut each: impl FnMut(&mut Input<'_>, &str) -> Result<bool>,
+    each: &mut dyn FnMut(&mut Input<'_>, &str) -> Result<bool>,
 ) -> Result<()> {
     if input.reader.peek()? != Kind::Object {
         return Err(input.mismatch(at, "un objet"));
@@ -373,7 +388,7 @@ macro_rules! decode_struct {
             ) -> ::std::result::Result<Self, $crate::load::decode::Failure> {
                 $(let mut $required = None;)*
                 $($(let mut $optional = None;)*)?
-                $crate::load::decode::decode_object(input, at, |input, key| {
+                $crate::load::decode::decode_object(input, at, &mut |input, key| {
                     match key {
                         $(stringify!($required) => $crate::load::decode::field(&mut $required, input, at, key)?,)*
                         $($(stringify!($optional) => $crate::load::decode::field(&mut $optional, input, at, key)?,)*)?
