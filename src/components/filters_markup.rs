@@ -10,8 +10,8 @@
 //!
 //! Every text from the dataset goes through [`escape_markup`].
 
+use agenda_core::compact_sort;
 use agenda_core::export::escape_markup;
-use agenda_core::short_sort::sort_short_by;
 use agenda_core::{AgendaQuery, AuthorityKind, Dataset, EpciKind, Nature, PeriodPreset, Status};
 use chrono::NaiveDate;
 
@@ -270,7 +270,7 @@ fn carriers_html(out: &mut String, dataset: &Dataset, query: &AgendaQuery) {
         .iter()
         .map(|c| (agenda_core::search::fold(&c.label), c))
         .collect();
-    sort_short_by(&mut sorted, |a, b| a.0.cmp(&b.0));
+    compact_sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
     let mut carriers: Vec<(&str, String)> = sorted
         .into_iter()
         .map(|(_, c)| {

@@ -370,7 +370,7 @@ pub fn layout(
 /// Assigns rows greedily by start; what fits in no row joins a cluster.
 fn stack(lane: &mut Lane, options: LayoutOptions) {
     let mut items = std::mem::take(&mut lane.items);
-    items.sort_by(|a, b| {
+    crate::compact_sort::sort_by(&mut items, |a, b| {
         a.x0.total_cmp(&b.x0)
             .then(b.x1.total_cmp(&a.x1))
             .then(a.at.cmp(&b.at))

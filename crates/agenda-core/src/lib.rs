@@ -22,6 +22,7 @@
 
 #![warn(missing_docs)]
 
+pub mod compact_sort;
 pub mod date;
 pub mod draft;
 pub mod export;
@@ -40,7 +41,6 @@ pub mod profile;
 pub mod query;
 pub mod route;
 pub mod search;
-pub mod short_sort;
 pub mod sorted_set;
 pub mod status;
 pub mod timeline;

@@ -194,7 +194,7 @@ struct Codes<'a>(Vec<&'a str>);
 impl<'a> Codes<'a> {
     fn new(codes: impl Iterator<Item = &'a str>) -> Self {
         let mut codes: Vec<&str> = codes.collect();
-        crate::short_sort::sort_short_by(&mut codes, |a, b| a.cmp(b));
+        crate::compact_sort::sort_by(&mut codes, |a, b| a.cmp(b));
         Codes(codes)
     }
 

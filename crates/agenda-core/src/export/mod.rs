@@ -130,7 +130,7 @@ fn selected(dataset: &Dataset, keep: impl Fn(&Chantier) -> bool) -> Vec<Mileston
 }
 
 fn sort_chronologically(dataset: &Dataset, refs: &mut [MilestoneRef]) {
-    refs.sort_by(|a, b| {
+    crate::compact_sort::sort_by(refs, |a, b| {
         let da = resolve(dataset, *a).map(|(_, m)| m.date);
         let db = resolve(dataset, *b).map(|(_, m)| m.date);
         da.cmp(&db).then_with(|| a.cmp(b))

@@ -452,7 +452,7 @@ fn load_parts(
         }
         if usable {
             first_index_of.insert(chantier.id.clone(), index);
-            crate::short_sort::sort_short_by(&mut chantier.milestones, |a, b| a.date.cmp(&b.date));
+            crate::compact_sort::sort_by(&mut chantier.milestones, |a, b| a.date.cmp(&b.date));
             chantiers.push(chantier);
         }
     }

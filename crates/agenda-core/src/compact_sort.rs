@@ -1,12 +1,14 @@
-//! [`sort_short_by`]: the sort of the short lists (a chantier's milestones, the
-//! vocabulary's codes, the carriers' labels).
+//! [`sort_by`]: the stable sort of every list the browser app sorts but the index's
+//! milestones (a chantier's milestones, the vocabulary's codes, the carriers' labels,
+//! a frise lane's milestones, the calendar export's events).
 //!
 //! Why not `slice::sort_by`: each call site with its own element type and comparison
 //! brings its own copy of the standard library's sort into the wasm (about 3 kB gzip
-//! each, README "Performance"). Lists of tens of elements need none of its machinery
-//! (insertion sort); one that turns out long (a dataset may give a chantier thousands
-//! of milestones) is merge-sorted by positions, still `n log n`. The lists long by
-//! nature (the index's milestones, the frise's lanes, the exports' events) keep it.
+//! each, README "Performance"). Here, lists of a few elements get an insertion sort;
+//! longer ones a merge sort of their positions (`n log n`, a small copy per call
+//! site). The index's chronological order, the one sort of hundreds of thousands of
+//! elements on the first render's path, keeps the standard unstable sort of integer
+//! keys.
 
 use std::cmp::Ordering;
 
@@ -19,12 +21,12 @@ const INSERTION_MAX: usize = 16;
 /// milestones) stays `n log n`.
 ///
 /// ```
-/// use agenda_core::short_sort::sort_short_by;
+/// use agenda_core::compact_sort;
 /// let mut words = ["été", "Ane", "bal", "ane"];
-/// sort_short_by(&mut words, |a, b| a.to_lowercase().cmp(&b.to_lowercase()));
+/// compact_sort::sort_by(&mut words, |a, b| a.to_lowercase().cmp(&b.to_lowercase()));
 /// assert_eq!(words, ["Ane", "ane", "bal", "été"]);
 /// ```
-pub fn sort_short_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
+pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
     if items.len() <= INSERTION_MAX {
         for i in 1..items.len() {
             let mut j = i;
@@ -63,7 +65,15 @@ fn merge_sort(
     in_order: &mut impl FnMut(usize, usize) -> bool,
 ) {
     let n = order.len();
-    if n < 2 {
+    if n <= INSERTION_MAX {
+        // Short runs: insertion sort, cheaper than recursing down to single elements.
+        for i in 1..n {
+            let mut j = i;
+            while j > 0 && !in_order(order[j - 1], order[j]) {
+                order.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         return;
     }
     let middle = n / 2;
@@ -85,7 +95,7 @@ fn merge_sort(
 
 #[cfg(test)]
 mod tests {
-    use super::sort_short_by;
+    use super::sort_by;
     use proptest::prelude::*;
 
     proptest! {
@@ -93,7 +103,7 @@ mod tests {
         #[test]
         fn sorts_as_the_stable_sort_does(items in proptest::collection::vec((0u8..8, any::<u16>()), 0..100)) {
             let mut ours = items.clone();
-            sort_short_by(&mut ours, |a, b| a.0.cmp(&b.0));
+            sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
             let mut theirs = items;
             theirs.sort_by_key(|a| a.0);
             prop_assert_eq!(ours, theirs);
@@ -105,7 +115,7 @@ mod tests {
     #[test]
     fn a_long_reversed_list_is_sorted() {
         let mut items: Vec<u32> = (0..200_000).rev().collect();
-        sort_short_by(&mut items, |a, b| a.cmp(b));
+        sort_by(&mut items, |a, b| a.cmp(b));
         assert!(items.windows(2).all(|w| w[0] < w[1]));
     }
 }
