@@ -6,9 +6,9 @@
 //! brings its own copy of the standard library's sort into the wasm (about 3 kB gzip
 //! each, README "Performance"). Here, lists of a few elements get an insertion sort;
 //! longer ones a merge sort of their positions (`n log n`, a small copy per call
-//! site). The index's chronological order, the one sort of hundreds of thousands of
-//! elements on the first render's path, keeps the standard unstable sort of integer
-//! keys.
+//! site). [`sort_by_day_key`]: the index's chronological order, the one sort of
+//! hundreds of thousands of elements on the first render's path, a radix sort of
+//! integer keys (the standard unstable sort was one more copy, and slower there).
 
 use std::cmp::Ordering;
 
@@ -93,9 +93,50 @@ fn merge_sort(
     order.copy_from_slice(&scratch[..n]);
 }
 
+/// Sorts `items` by `key`, keeping equal keys in their order: a radix sort, linear in
+/// the number of items, its passes as few as the keys' spread needs (dates' keys span
+/// a few hundred thousand values: two passes).
+///
+/// ```
+/// use agenda_core::compact_sort::sort_by_day_key;
+/// let mut items = vec![(30, 'a'), (10, 'b'), (30, 'c'), (20, 'd')];
+/// sort_by_day_key(&mut items, |item| item.0);
+/// assert_eq!(items, [(10, 'b'), (20, 'd'), (30, 'a'), (30, 'c')]);
+/// ```
+pub fn sort_by_day_key<T: Copy>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
+    const BITS: u32 = 11;
+    const BUCKETS: usize = 1 << BITS;
+    let Some(min) = items.iter().map(&key).min() else {
+        return;
+    };
+    let spread = items.iter().map(|item| key(item) - min).max().unwrap_or(0);
+    let mut buffer: Vec<T> = Vec::with_capacity(items.len());
+    let mut shift = 0;
+    while shift < u64::BITS && spread >> shift > 0 {
+        let digit = |item: &T| ((key(item) - min) >> shift) as usize & (BUCKETS - 1);
+        // Where each digit's items start, then each item in its place, in order.
+        let mut starts = vec![0usize; BUCKETS + 1];
+        for item in items.iter() {
+            starts[digit(item) + 1] += 1;
+        }
+        for d in 0..BUCKETS {
+            starts[d + 1] += starts[d];
+        }
+        buffer.clear();
+        buffer.resize(items.len(), items[0]);
+        for item in items.iter() {
+            let d = digit(item);
+            buffer[starts[d]] = *item;
+            starts[d] += 1;
+        }
+        std::mem::swap(items, &mut buffer);
+        shift += BITS;
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::sort_by;
+    use super::{sort_by, sort_by_day_key};
     use proptest::prelude::*;
 
     proptest! {
@@ -104,6 +145,22 @@ mod tests {
         fn sorts_as_the_stable_sort_does(items in proptest::collection::vec((0u8..8, any::<u16>()), 0..100)) {
             let mut ours = items.clone();
             sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
+            let mut theirs = items;
+            theirs.sort_by_key(|a| a.0);
+            prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    proptest! {
+        /// The same order as the standard library's stable sort by the key.
+        #[test]
+        fn sorts_by_day_key_as_the_stable_sort_does(
+            items in proptest::collection::vec((any::<u64>(), any::<u16>()), 0..300),
+            spread in prop_oneof![Just(4u64), Just(5_000), Just(3_000_000), Just(u64::MAX)],
+        ) {
+            let items: Vec<(u64, u16)> = items.into_iter().map(|(k, v)| (k % spread.max(1), v)).collect();
+            let mut ours = items.clone();
+            sort_by_day_key(&mut ours, |a| a.0);
             let mut theirs = items;
             theirs.sort_by_key(|a| a.0);
             prop_assert_eq!(ours, theirs);

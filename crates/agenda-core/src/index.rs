@@ -108,7 +108,9 @@ impl Index {
                 })
             })
             .collect();
-        keyed.sort_unstable_by_key(|&(key, _, _)| key);
+        // Generated in place order: a stable sort by the date's key alone is the order
+        // of the whole key.
+        crate::compact_sort::sort_by_day_key(&mut keyed, |&(key, _, _)| (key >> 64) as u64);
         let chronological = keyed
             .into_iter()
             .map(|(key, first, last)| {
