@@ -503,42 +503,30 @@ mod tests {
         );
     }
 
+    /// Each value, written by serde, decodes back to itself.
+    fn round_trip<T>(values: &[T])
+    where
+        T: serde::Serialize + Decode + PartialEq + std::fmt::Debug,
+    {
+        for value in values {
+            let json = serde_json::to_string(value).unwrap();
+            assert_eq!(&decode_text::<T>(&json).unwrap().0, value);
+        }
+    }
+
     #[test]
     fn every_code_is_the_one_serde_writes() {
-        for nature in Nature::ALL {
-            let json = serde_json::to_string(&nature).unwrap();
-            assert_eq!(decode_text::<Nature>(&json).unwrap().0, nature);
-        }
-        for kind in AuthorityKind::ALL {
-            let json = serde_json::to_string(&kind).unwrap();
-            assert_eq!(decode_text::<AuthorityKind>(&json).unwrap().0, kind);
-        }
-        for kind in [
-            EpciKind::Cc,
-            EpciKind::Ca,
-            EpciKind::Cu,
-            EpciKind::Metropole,
-            EpciKind::Syndicat,
-        ] {
-            let json = serde_json::to_string(&kind).unwrap();
-            assert_eq!(decode_text::<EpciKind>(&json).unwrap().0, kind);
-        }
-        for measure in [Measure::Population, Measure::Staff] {
-            let json = serde_json::to_string(&measure).unwrap();
-            assert_eq!(decode_text::<Measure>(&json).unwrap().0, measure);
-        }
-        for comparison in [
+        use EpciKind::*;
+        round_trip(&Nature::ALL);
+        round_trip(&AuthorityKind::ALL);
+        round_trip(&[Cc, Ca, Cu, Metropole, Syndicat]);
+        round_trip(&[Measure::Population, Measure::Staff]);
+        round_trip(&[
             Comparison::MoreThan,
             Comparison::AtLeast,
             Comparison::LessThan,
             Comparison::AtMost,
-        ] {
-            let json = serde_json::to_string(&comparison).unwrap();
-            assert_eq!(decode_text::<Comparison>(&json).unwrap().0, comparison);
-        }
-        for kind in [SourceKind::Legal, SourceKind::Reference] {
-            let json = serde_json::to_string(&kind).unwrap();
-            assert_eq!(decode_text::<SourceKind>(&json).unwrap().0, kind);
-        }
+        ]);
+        round_trip(&[SourceKind::Legal, SourceKind::Reference]);
     }
 }
