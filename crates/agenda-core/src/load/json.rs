@@ -123,13 +123,18 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// `detail`, or "the text ends too soon" at the end of the text.
+    /// `detail`, or [`truncated`](Reader::truncated) at the end of the text.
     fn end_or(&self, detail: &'static str) -> SyntaxError {
         if self.pos >= self.text.len() {
-            self.error("le texte s'arrête avant la fin du JSON (fichier tronqué ?)")
+            self.truncated()
         } else {
             self.error(detail)
         }
+    }
+
+    /// The text ends inside a value.
+    fn truncated(&self) -> SyntaxError {
+        self.error("le texte s'arrête avant la fin du JSON (fichier tronqué ?)")
     }
 
     /// What the next value is; an error if nothing that starts a value comes next.
@@ -176,7 +181,7 @@ impl<'a> Reader<'a> {
                     ))
                 }
                 Some(_) => self.pos += 1,
-                None => return Err(self.end_or("")),
+                None => return Err(self.truncated()),
             }
         }
         let mut owned = String::from(&self.text[start..self.pos]);
@@ -204,7 +209,7 @@ impl<'a> Reader<'a> {
                         "caractère de contrôle dans un texte ; écrivez-le \\n, \\t ou \\u00XX",
                     ))
                 }
-                None => return Err(self.end_or("")),
+                None => return Err(self.truncated()),
             }
         }
     }
@@ -212,7 +217,7 @@ impl<'a> Reader<'a> {
     /// The character of an escape, the backslash read.
     fn escape(&mut self) -> Result<char> {
         let Some(&byte) = self.text.as_bytes().get(self.pos) else {
-            return Err(self.end_or(""));
+            return Err(self.truncated());
         };
         self.pos += 1;
         Ok(match byte {
@@ -265,7 +270,7 @@ impl<'a> Reader<'a> {
         let mut code = 0;
         for _ in 0..4 {
             let Some(&byte) = self.text.as_bytes().get(self.pos) else {
-                return Err(self.end_or(""));
+                return Err(self.truncated());
             };
             let digit = (byte as char)
                 .to_digit(16)
@@ -454,7 +459,7 @@ impl<'a> Reader<'a> {
                     ))
                 }
                 Some(_) => self.pos += 1,
-                None => return Err(self.end_or("")),
+                None => return Err(self.truncated()),
             }
         }
     }
