@@ -88,8 +88,17 @@ pub(crate) trait Decode: Sized {
 pub(crate) fn decode_text<T: Decode>(
     text: &str,
 ) -> std::result::Result<(T, Vec<String>), (String, String)> {
+    decode_nested(text, 0)
+}
+
+/// [`decode_text`] for a value found `depth` levels deep in its file (a chantier: 2),
+/// the nesting limit counted from the file's root.
+pub(crate) fn decode_nested<T: Decode>(
+    text: &str,
+    depth: u32,
+) -> std::result::Result<(T, Vec<String>), (String, String)> {
     let mut input = Input {
-        reader: Reader::new(text),
+        reader: Reader::nested(text, depth),
         unknown: Vec::new(),
     };
     let decoded = T::decode(&mut input, At::Root).and_then(|value| {

@@ -9,9 +9,10 @@
 
 use std::borrow::Cow;
 
-/// How deep objects and lists may nest (serde_json's limit too): deeper is no
-/// dataset, and a bound keeps a hostile file from exhausting the stack.
-const MAX_DEPTH: u32 = 128;
+/// How many objects and lists may be open at once (serde_json's limit too, which
+/// refuses the 128th): deeper is no dataset, and a bound keeps a hostile file from
+/// exhausting the stack.
+const MAX_DEPTH: u32 = 127;
 
 /// A syntax error: where (a byte offset) and what, in French.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,10 +78,16 @@ type Result<T> = std::result::Result<T, SyntaxError>;
 
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str) -> Reader<'a> {
+        Reader::nested(text, 0)
+    }
+
+    /// A reader of a value found `depth` levels deep in a file (a chantier: 2), so
+    /// that the nesting limit counts from the file's root wherever it is read from.
+    pub fn nested(text: &'a str, depth: u32) -> Reader<'a> {
         Reader {
             text,
             pos: 0,
-            depth: 0,
+            depth,
         }
     }
 
@@ -328,6 +335,11 @@ impl<'a> Reader<'a> {
                 self.pos += word.len();
                 return Ok(word);
             }
+            if !rest.is_empty() && word.starts_with(rest) {
+                // `nu` at the very end: the file was cut inside the word.
+                self.pos = self.text.len();
+                return Err(self.truncated());
+            }
         }
         Err(self.end_or("valeur attendue (objet, liste, texte, nombre, true, false ou null)"))
     }
@@ -350,7 +362,7 @@ impl<'a> Reader<'a> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(
-                self.error("objets et listes imbriqués trop profondément (plus de 128 niveaux)")
+                self.error("objets et listes imbriqués trop profondément (plus de 127 niveaux)")
             );
         }
         Ok(())
@@ -558,10 +570,14 @@ mod tests {
             let theirs = serde_json::from_str::<serde_json::Value>(sample).is_ok();
             assert_eq!(ours, theirs, "{sample:?}");
         }
-        let deep = "[".repeat(128) + &"]".repeat(128);
-        assert!(check(&deep).is_ok());
-        let deeper = "[".repeat(129) + &"]".repeat(129);
-        assert!(check(&deeper).is_err());
+        for depth in [126, 127, 128, 129] {
+            let nested = "[".repeat(depth) + &"]".repeat(depth);
+            let ours = check(&nested).is_ok();
+            let theirs = serde_json::from_str::<serde_json::Value>(&nested).is_ok();
+            assert_eq!(ours, theirs, "{depth} levels");
+        }
+        // A word cut by the end of the file says the file is cut.
+        assert!(check("[nu").unwrap_err().detail.contains("tronqué"));
     }
 
     #[test]

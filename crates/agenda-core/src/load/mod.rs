@@ -25,7 +25,7 @@ use crate::model::{
 };
 use crate::problem::{EntryRef, Problem, ProblemKind};
 use crate::validate::{self, Vocabulary};
-use decode::{decode_struct, decode_text, id_of_entry};
+use decode::{decode_nested, decode_struct, decode_text, id_of_entry};
 use json::{Kind, Reader, SyntaxError};
 
 pub(crate) mod decode;
@@ -238,6 +238,9 @@ fn without_bom(text: &str) -> Result<&str, LoadError> {
     Ok(text)
 }
 
+/// How deep a chantier is in its file: in the root object's `chantiers` list.
+const ENTRY_DEPTH: u32 = 2;
+
 /// One chantier as found in the file.
 enum Entry<'a> {
     /// Decoded as it arrived ([`Streaming`]), with the fields it ignored.
@@ -260,6 +263,10 @@ struct Split<'a> {
     version: Option<Cow<'a, str>>,
     /// The last `chantiers` given.
     chantiers: Option<Chantiers<'a>>,
+    /// How many `chantiers` keys the root has, however written (`"chant\u0069ers"`
+    /// too): a reading that recognised one list by its bytes is only right if there
+    /// is one.
+    chantiers_keys: usize,
     /// The dataset with `[]` for that list: what its header is decoded from.
     header: Cow<'a, str>,
 }
@@ -293,10 +300,12 @@ fn split_checked(text: &str) -> Result<Result<Split<'_>, LoadError>, SyntaxError
     }
     let mut version = None;
     let mut chantiers = None;
+    let mut chantiers_keys = 0;
     let mut list_bounds = None;
     let mut fields = reader.begin_object()?;
     while let Some(key) = reader.next_key(&mut fields)? {
         let kind = reader.peek()?;
+        chantiers_keys += usize::from(key == "chantiers");
         match (&*key, kind) {
             ("schema_version", Kind::Text) => version = Some(reader.text()?),
             ("chantiers", Kind::List) => {
@@ -327,6 +336,7 @@ fn split_checked(text: &str) -> Result<Result<Split<'_>, LoadError>, SyntaxError
     Ok(Ok(Split {
         version,
         chantiers,
+        chantiers_keys,
         header,
     }))
 }
@@ -377,7 +387,7 @@ fn read_entry(
 ) {
     match entry {
         Entry::Typed(chantier, unknown) => (Some(entry_id(&chantier.id)), Ok((*chantier, unknown))),
-        Entry::Text(text) => match decode_text::<Chantier>(text) {
+        Entry::Text(text) => match decode_nested::<Chantier>(text, ENTRY_DEPTH) {
             Ok((chantier, unknown)) => (Some(entry_id(&chantier.id)), Ok((chantier, unknown))),
             Err(error) => (id_of_entry(text).as_deref().map(entry_id), Err(error)),
         },
@@ -490,11 +500,16 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, LoadError> {
         .skip_value()
         .and_then(|()| reader.end())
         .map_err(|error| syntax_error(text, error))?;
-    // Valid JSON: serde_json can only refuse a number beyond what it holds.
+    // Valid JSON: serde_json can only refuse a number beyond what it holds (its
+    // column then counts bytes).
     serde_json::from_str(text).map_err(|e| LoadError::Syntax {
         line: e.line(),
         column: e.column(),
-        detail: "nombre trop grand".to_string(),
+        detail: if e.to_string().starts_with("number out of range") {
+            "nombre trop grand".to_string()
+        } else {
+            "valeur que cet outil ne sait pas lire".to_string()
+        },
     })
 }
 

@@ -8,8 +8,8 @@
 //! the outcome is always exactly [`load`]'s: the tests cut every corpus file, valid or
 //! broken, into chunks of many sizes and compare.
 
-use super::decode::decode_text;
-use super::{load, load_split, split, Entry, LoadError, Loaded};
+use super::decode::decode_nested;
+use super::{load, load_split, split, Entry, LoadError, Loaded, ENTRY_DEPTH};
 
 /// The UTF-8 byte order mark, which [`load`] ignores.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -243,7 +243,8 @@ impl Streaming {
         let header = scan.header_text(&bytes);
         let header = header.as_deref().and_then(|h| std::str::from_utf8(h).ok());
         match header.map(split) {
-            Some(Ok(split)) => {
+            // One `chantiers` key: the list the scan read is the one `load` reads.
+            Some(Ok(split)) if split.chantiers_keys == 1 => {
                 let read = load_split(split, Some(entries));
                 Finished::Read(read, (forgotten == 0).then_some(bytes))
             }
@@ -301,7 +302,7 @@ impl Streaming {
 /// A chantier decoded as [`load`] decodes it; `None` if it is not a valid one.
 fn typed(text: &[u8]) -> Option<Entry<'static>> {
     let text = std::str::from_utf8(text).ok()?;
-    let (chantier, unknown) = decode_text(text).ok()?;
+    let (chantier, unknown) = decode_nested(text, ENTRY_DEPTH).ok()?;
     Some(Entry::Typed(Box::new(chantier), unknown))
 }
 
@@ -494,6 +495,15 @@ mod tests {
     #[test]
     fn unusual_shapes_are_left_to_load() {
         let header = r#""schema_version":"1.0","published":"2026-11-01","publisher":{"name":"ANCT"},"licence":"etalab-2.0","themes":[],"carriers":[]"#;
+        let chantier = r#"{"id":"x","title":"T","summary":"S","carriers":["a"],"themes":["b"],"nature":"obligation","concerned":{"rules":[{"kind":"commune"}]},"milestones":[{"id":"m","label":"L","date":"2024"}],"updated":"2026-11-01"}"#;
+        // The chantier with an unknown field of `depth` nested lists.
+        let nested = |depth: usize| {
+            chantier.replacen(
+                '{',
+                &format!("{{\"x\":{}{},", "[".repeat(depth), "]".repeat(depth)),
+                1,
+            )
+        };
         let cases = [
             format!("{{{header},\"chantiers\":[]}}"),
             format!("\u{FEFF}{{{header},\"chantiers\":[ ]}}"),
@@ -513,7 +523,27 @@ mod tests {
             format!("{{{header},\"note\":\"\\\"chantiers\\\":[\",\"chantiers\":[]}}"),
             String::new(),
             "]".into(),
+            // Nesting counted from the file's root, for an entry read on its own too.
+            format!("{{{header},\"chantiers\":[{}]}}", nested(124)),
+            format!("{{{header},\"chantiers\":[{}]}}", nested(125)),
         ];
+        // The list the scan recognised is not the one read, a later key written with
+        // an escape: the reading that kept the bytes reads as `load`, the one that
+        // let them go asks for the file again.
+        for case in [
+            format!("{{{header},\"chantiers\":[{chantier}],\"chant\\u0069ers\":[]}}"),
+            format!("{{{header},\"chantiers\":[],\"chant\\u0069ers\":[{chantier}]}}"),
+        ] {
+            let bytes = case.as_bytes();
+            let Finished::Read(kept, _) = read(Streaming::new(), bytes, 7) else {
+                panic!("a reading that keeps the bytes never asks for them again");
+            };
+            assert_eq!(kept, load(bytes), "{case}");
+            match read(forgetting(0, 1), bytes, 7) {
+                Finished::Read(loaded, _) => assert_eq!(loaded, load(bytes), "{case}"),
+                Finished::ReadAgain => {}
+            }
+        }
         for case in cases {
             for chunk in [1, 5, usize::MAX] {
                 assert_eq!(
