@@ -335,10 +335,16 @@ impl Scan {
 
     /// One byte outside strings. Returns the bounds of a chantier it completes.
     fn structure(&mut self, byte: u8) -> Option<(usize, usize)> {
-        if byte.is_ascii_whitespace() || byte == b':' {
+        // JSON's whitespace only (not a form feed, which `load` refuses).
+        if matches!(byte, b' ' | b'\t' | b'\n' | b'\r') {
             return None;
         }
         let in_list = self.in_list();
+        if byte == b':' {
+            // After a key; between chantiers, no JSON has one.
+            self.gave_up |= in_list && self.entry_start.is_none();
+            return None;
+        }
         if in_list && self.entry_start.is_none() {
             // Between chantiers: `{`, `,` or `]` in the order JSON allows.
             let expects = self.list_expects;
@@ -515,6 +521,8 @@ mod tests {
             format!("{{{header},\"chantiers\":[{{\"id\":\"x\"}}]}}"),
             format!("{{{header},\"chantiers\":[{{}} {{}}]}}"),
             format!("{{{header},\"chantiers\":[{{}},]}}"),
+            format!("{{{header},\"chantiers\":[{chantier}:]}}"),
+            format!("{{{header},\"chantiers\":[\x0C{chantier}]}}"),
             format!("{{{header},\"chantiers\":[,{{}}]}}"),
             format!("{{{header},\"chantiers\":[],\"chantiers\":[{{\"id\":\"x\"}}]}}"),
             format!("{{{header},\"chantiers\":[]}} trailing"),
