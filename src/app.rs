@@ -9,6 +9,7 @@ use crate::pages::{
     agenda::AgendaPage, chantier::ChantierPage, contribute::ContributePage, legal::LegalPage,
     not_found::NotFound, other_build::OtherBuild, subscriptions::SubscriptionsPage,
 };
+use crate::reactive::memo;
 use crate::router::{use_location, Router};
 
 /// The pages of one build. The agenda and the contribution editor are two wasm
@@ -91,7 +92,7 @@ pub fn App(pages: Pages) -> impl IntoView {
                     provide_context::<Agenda>(loaded);
                     let location = use_location();
                     // A new page only when the path changes, not the query.
-                    let route = Memo::new(move |_| Route::parse(&location.path.get()));
+                    let route = memo(move || Route::parse(&location.path.get()));
                     view! {
                         {saved_copy_of.map(|day| view! { <SavedCopyNotice day retry /> })}
                         {move || (pages.view)(route.get())}

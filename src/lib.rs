@@ -14,6 +14,7 @@ pub mod document;
 pub mod nav;
 pub mod pages;
 pub mod panic;
+pub mod reactive;
 pub mod router;
 pub mod visits;
 

@@ -8,6 +8,7 @@ use agenda_core::AgendaQuery;
 use leptos::prelude::*;
 
 use crate::data::Agenda;
+use crate::reactive::memo;
 use crate::router::{use_location, use_navigate};
 
 /// An absolute path within the app, under its base ("/agenda" when hosted there).
@@ -51,7 +52,7 @@ pub struct ChantierLinks(Memo<String>);
 
 impl ChantierLinks {
     pub fn new(query: Memo<AgendaQuery>) -> ChantierLinks {
-        ChantierLinks(Memo::new(move |_| query.with(AgendaQuery::to_query_string)))
+        ChantierLinks(memo(move || query.with(AgendaQuery::to_query_string)))
     }
 
     /// [`chantier_href`] of `id` with the current query; reactive.
@@ -98,7 +99,7 @@ impl ChantierLinks {
 pub fn use_agenda_query() -> Memo<AgendaQuery> {
     let location = use_location();
     let agenda = expect_context::<Agenda>();
-    Memo::new(move |_| {
+    memo(move || {
         let mut query = AgendaQuery::parse(&location.search.get());
         query.retain_known(&agenda.dataset);
         query

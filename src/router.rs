@@ -9,6 +9,7 @@
 //! starts at its top, or at the element its `#fragment` names; back and forward
 //! restore the page and its filters.
 
+use crate::reactive::memo;
 use agenda_core::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -33,8 +34,8 @@ struct Address(RwSignal<(String, String)>);
 pub fn Router(shows: Shows, children: Children) -> impl IntoView {
     let address = RwSignal::new(read_address());
     provide_context(Address(address));
-    let path = Memo::new(move |_| address.with(|(path, _)| path.clone()));
-    let search = Memo::new(move |_| address.with(|(_, search)| search.clone()));
+    let path = memo(move || address.with(|(path, _)| path.clone()));
+    let search = memo(move || address.with(|(_, search)| search.clone()));
     provide_context(Location { path, search });
     // The router lives as long as the page: its listeners with it.
     if let Some(window) = web_sys::window() {

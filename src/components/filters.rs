@@ -16,6 +16,7 @@ use crate::components::filters_markup::{
 use crate::components::my_authority;
 use crate::data::Agenda;
 use crate::document::{by_id, by_id_as, closest_to_target};
+use crate::reactive::{effect, memo};
 
 /// The filter panel. On narrow screens it folds behind a "Filtres" button, which
 /// counts the `active` filters.
@@ -26,7 +27,7 @@ pub fn Filters(
     active: Memo<Vec<ActiveFilter>>,
 ) -> impl IntoView {
     let agenda = expect_context::<Agenda>();
-    let text = Memo::new(move |_| query.with(|q| q.filter.text.clone()));
+    let text = memo(move || query.with(|q| q.filter.text.clone()));
 
     // The panel is written once showing the query, then kept showing it.
     let section = NodeRef::<leptos::html::Section>::new();
@@ -42,12 +43,13 @@ pub fn Filters(
         panel_html(&controls, &q.filter.text, active.with_untracked(Vec::len))
     });
     // A keystroke in the search box changes nothing the controls show.
-    let form_state = Memo::new(move |_| query.with(AgendaQuery::form_state));
+    let form_state = memo(move || query.with(AgendaQuery::form_state));
     // The controls were written showing the first query: each run changes those whose
     // state differs between the query shown and the new one, without reading the DOM.
     let first_state = form_state.get_untracked();
-    Effect::new(move |before: Option<(Controls, AgendaQuery)>| {
-        let (read, shown) = match before {
+    let mut on_screen: Option<(Controls, AgendaQuery)> = None;
+    effect(move || {
+        let (read, shown) = match on_screen.take() {
             Some((read, shown)) if !read.checkboxes.is_empty() => (read, shown),
             _ => (
                 section
@@ -64,13 +66,14 @@ pub fn Filters(
         };
         let now = form_state.get();
         read.show(&shown, &now);
-        (read, now)
+        on_screen = Some((read, now));
     });
     // The search box shows the query's text when something else changed it (a tag
     // removed, "Réinitialiser").
-    Effect::new(move |first: Option<()>| {
+    let mut first = true;
+    effect(move || {
         let text = text.get();
-        if first.is_some() {
+        if !std::mem::take(&mut first) {
             if let Some(input) = by_id_as::<web_sys::HtmlInputElement>(SEARCH_ID)
                 .filter(|input| input.value() != text)
             {
@@ -78,9 +81,10 @@ pub fn Filters(
             }
         }
     });
-    Effect::new(move |first: Option<()>| {
+    let mut first = true;
+    effect(move || {
         let label = toggle_label(active.with(Vec::len));
-        if first.is_some() {
+        if !std::mem::take(&mut first) {
             if let Some(toggle) = by_id(TOGGLE_ID) {
                 toggle.set_text_content(Some(&label));
             }

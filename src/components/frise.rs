@@ -19,6 +19,7 @@ use crate::components::frise_markup::{
 use crate::data::Agenda;
 use crate::document::{by_id, by_id_as, closest_to_target, focus_by_id, nodes_as, target_as};
 use crate::nav::{agenda_href, ChantierLinks};
+use crate::reactive::{effect, memo};
 
 /// The milestone holding the tab stop: its lane (theme code) and milestone, stable
 /// across layouts.
@@ -45,7 +46,7 @@ pub fn FriseView(
 ) -> impl IntoView {
     let agenda = expect_context::<Agenda>();
     let today = agenda.today;
-    let window = Memo::new(move |_| {
+    let window = memo(move || {
         query.with(|q| match q.window_start {
             Some(start) => Window::new(start, q.zoom),
             None => Window::around(today, q.zoom),
@@ -53,7 +54,7 @@ pub fn FriseView(
     });
     let frise = {
         let agenda = agenda.clone();
-        Memo::new(move |_| {
+        memo(move || {
             selection.with(|s| {
                 layout(
                     &agenda.dataset,
@@ -66,7 +67,7 @@ pub fn FriseView(
         })
     };
     let links = ChantierLinks::new(query);
-    let exit_href = Memo::new(move |_| {
+    let exit_href = memo(move || {
         query.with(|q| {
             agenda_href(&AgendaQuery {
                 view: agenda_core::View::List,
@@ -102,9 +103,9 @@ pub fn FriseView(
     };
 
     // The board, written again for each layout and each query (its links carry it).
-    Effect::new({
+    effect({
         let agenda = agenda.clone();
-        move |_| {
+        move || {
             links.track();
             let (Some(axis), Some(lanes), Some(empty)) =
                 (by_id(ids::AXIS), by_id(ids::LANES), by_id(ids::EMPTY))
@@ -141,7 +142,7 @@ pub fn FriseView(
         }
     });
     // The zoom's radio buttons and the period in words follow the window.
-    Effect::new(move |_| {
+    effect(move || {
         let w = window.get();
         if let Some(period) = by_id(ids::PERIOD) {
             period.set_text_content(Some(&frise_markup::period_text(w)));
@@ -152,7 +153,7 @@ pub fn FriseView(
             radio.set_checked(true);
         }
     });
-    Effect::new(move |_| {
+    effect(move || {
         let href = exit_href.get();
         if let Some(exit) = by_id(ids::EXIT) {
             let _ = exit.set_attribute("href", &href);

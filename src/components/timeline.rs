@@ -16,6 +16,7 @@ use crate::components::exports::download_calendar;
 use crate::components::{list_patch, timeline_markup};
 use crate::data::Agenda;
 use crate::nav::ChantierLinks;
+use crate::reactive::{effect, memo};
 
 /// A block of the timeline, in reading order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,8 +76,8 @@ pub fn TimelineView(timeline: Memo<Timeline>, query: Memo<AgendaQuery>) -> impl 
     // What the milestones follow of the query: their links and "ma collectivité".
     // A keystroke in the search changes the links only.
     let links = ChantierLinks::new(query);
-    let profile = Memo::new(move |_| query.with(|q| q.filter.profile));
-    let shown = Memo::new(move |_| {
+    let profile = memo(move || query.with(|q| q.filter.profile));
+    let shown = memo(move || {
         let profile = profile.get();
         timeline.with(|t| Shown::of(t, profile))
     });
@@ -123,23 +124,25 @@ pub fn TimelineView(timeline: Memo<Timeline>, query: Memo<AgendaQuery>) -> impl 
     let first = shown.get_untracked();
     let first_html: String = first.blocks.iter().map(|b| block_html(b, &first)).collect();
     let container = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |before: Option<Shown>| {
-        let before = before.unwrap_or_else(|| first.clone());
+    let mut on_screen = first.clone();
+    effect(move || {
         let now = shown.get();
         if let Some(container) = container.get_untracked() {
-            if now != before {
-                patch(&container, &before, &now, &block_html, &item_html);
+            if now != on_screen {
+                patch(&container, &on_screen, &now, &block_html, &item_html);
             }
         }
-        now
+        on_screen = now;
     });
     // Items are built with the query of their time; a new query (a keystroke in the
     // search) rewrites the links of those already shown.
-    Effect::new(move |built: Option<()>| {
+    let mut built = false;
+    effect(move || {
         links.track();
-        if let (Some(()), Some(container)) = (built, container.get_untracked()) {
+        if let (true, Some(container)) = (built, container.get_untracked()) {
             links.rewrite(&container);
         }
+        built = true;
     });
     let on_click = move |ev: leptos::ev::MouseEvent| add_to_calendar(&agenda, &ev);
     view! { <div class="agenda-timeline" on:click=on_click node_ref=container inner_html=first_html /> }

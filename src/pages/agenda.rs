@@ -13,6 +13,7 @@ use crate::components::timeline::TimelineView;
 use crate::data::Agenda;
 use crate::document::{by_id, by_id_as, closest_to_target, target_as};
 use crate::nav::{use_agenda_query, use_set_agenda_query};
+use crate::reactive::{effect, memo};
 
 /// How many milestones the timeline shows at first, and adds on demand: a few
 /// screens' worth. Building each milestone's view is most of the cost of a filter
@@ -32,7 +33,7 @@ pub fn AgendaPage() -> impl IntoView {
 
     let selection = {
         let agenda = agenda.clone();
-        Memo::new(move |_| {
+        memo(move || {
             query.with(|q| {
                 let mut filter = q.filter.clone();
                 // Nothing is new on a first visit: the reference is then today.
@@ -46,7 +47,7 @@ pub fn AgendaPage() -> impl IntoView {
     // Long lists render by increments: the DOM holds at most `limit` milestones, and
     // "Afficher les jalons suivants" adds more. A new query starts again from the top.
     let limit = RwSignal::new(PAGE_SIZE);
-    Effect::new(move |_| {
+    effect(move || {
         query.track();
         // Setting a signal notifies even with the same value: the timeline would be
         // built twice for every keystroke.
@@ -56,26 +57,29 @@ pub fn AgendaPage() -> impl IntoView {
     });
     let timeline = {
         let agenda = agenda.clone();
-        Memo::new(move |_| {
+        memo(move || {
             let show_past = query.with(|q| q.show_past);
             selection
                 .with(|s| Timeline::build(&agenda.dataset, s, agenda.today, show_past, limit.get()))
         })
     };
-    let count = Memo::new(move |_| selection.with(|s| s.count_fr()));
+    let count = memo(move || selection.with(|s| s.count_fr()));
     let active = {
         let agenda = agenda.clone();
-        Memo::new(move |_| query.with(|q| q.active_filters(&agenda.dataset)))
+        memo(move || query.with(|q| q.active_filters(&agenda.dataset)))
     };
-    Effect::new(move |shown: Option<()>| {
+    let mut title_shown = false;
+    effect(move || {
         let title = if active.with(Vec::is_empty) {
             "Agenda".to_string()
         } else {
             format!("Agenda filtré ({})", count.get())
         };
-        match shown {
-            None => crate::document::set_title(&title),
-            Some(()) => crate::document::set_title_when_idle(title),
+        if title_shown {
+            crate::document::set_title_when_idle(title);
+        } else {
+            crate::document::set_title(&title);
+            title_shown = true;
         }
     });
 
@@ -93,10 +97,10 @@ pub fn AgendaPage() -> impl IntoView {
     crate::document::show_agenda_heading(true);
     on_cleanup(|| crate::document::show_agenda_heading(false));
 
-    let is_frise = Memo::new(move |_| query.with(|q| q.view == View::Frise));
+    let is_frise = memo(move || query.with(|q| q.view == View::Frise));
     let shell = {
         let today = agenda.today;
-        Memo::new(move |_| {
+        memo(move || {
             let frise = is_frise.get();
             let count = count.get();
             let tags: Vec<String> =
@@ -142,11 +146,11 @@ pub fn AgendaPage() -> impl IntoView {
         &crate::nav::href(&agenda_core::route::Route::Subscriptions),
     );
     let after_list_html = results_markup::after_list_html(&first, PAGE_SIZE);
-    Effect::new(move |before: Option<Shell>| {
-        let before = before.unwrap_or_else(|| first.clone());
+    let mut shown = first.clone();
+    effect(move || {
         let now = shell.get();
-        show(&before, &now);
-        now
+        show(&shown, &now);
+        shown = now;
     });
 
     let handle = move |ev: web_sys::Event| {

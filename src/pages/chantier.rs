@@ -10,6 +10,7 @@ use crate::components::exports::download_calendar;
 use crate::data::Agenda;
 use crate::nav::{agenda_href, use_agenda_query};
 use crate::pages::not_found::NotFoundMessage;
+use crate::reactive::{effect, memo};
 
 /// The detail view of `/chantiers/{id}`.
 #[component]
@@ -21,7 +22,7 @@ pub fn ChantierPage(id: String) -> impl IntoView {
     match agenda.chantier(&id) {
         Some((index, chantier)) => {
             crate::document::set_title(&chantier.title);
-            view! { <ChantierDetail chantier=chantier.clone() index back=Memo::new(move |_| back()) /> }
+            view! { <ChantierDetail chantier=chantier.clone() index back=memo(back) /> }
                 .into_any()
         }
         None => {
@@ -82,9 +83,10 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Memo<String>) -> impl 
         status_id = COPY_STATUS_ID,
         contribute = contribute_links_html(&agenda, &chantier),
     );
-    Effect::new(move |first: Option<()>| {
+    let mut first = true;
+    effect(move || {
         let href = back.get();
-        if first.is_some() {
+        if !std::mem::take(&mut first) {
             for id in [BACK_ID, BREADCRUMB_BACK_ID] {
                 if let Some(link) = crate::document::by_id(id) {
                     let _ = link.set_attribute("href", &href);

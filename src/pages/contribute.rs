@@ -15,6 +15,7 @@ use crate::components::editor::{focus_later, Editor, ErrorSummary};
 use crate::data::Agenda;
 use crate::nav::{chantier_href, href};
 use crate::pages::not_found::NotFoundMessage;
+use crate::reactive::{effect, memo};
 
 /// Where drafts are kept in localStorage: one key for the new chantier, one per update.
 fn storage_key(id: Option<&str>) -> String {
@@ -98,11 +99,11 @@ fn ContributeEditor(published: Option<Chantier>) -> impl IntoView {
     // Saved at every change; the untouched form is not a draft.
     let is_draft = {
         let pristine = pristine.clone();
-        Memo::new(move |_| ed.draft.with(|d| *d != pristine))
+        memo(move || ed.draft.with(|d| *d != pristine))
     };
     {
         let key = key.clone();
-        Effect::new(move |_| {
+        effect(move || {
             if is_draft.get() {
                 ed.draft.with(|d| save_draft(&key, d));
             } else {
@@ -117,7 +118,7 @@ fn ContributeEditor(published: Option<Chantier>) -> impl IntoView {
     };
     {
         let title = title.clone();
-        Effect::new(move |_| {
+        effect(move || {
             let errors = ed.report.with(|r| r.problems.len());
             if ed.show_all.get() && errors > 0 {
                 crate::document::set_title(&format!(

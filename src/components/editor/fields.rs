@@ -6,6 +6,7 @@ use agenda_core::{french, Precision};
 use leptos::prelude::*;
 
 use super::Editor;
+use crate::reactive::{effect, memo};
 
 /// One option of a select, a checkbox or a radio group: value, label, optional hint.
 #[derive(Clone, PartialEq)]
@@ -46,7 +47,7 @@ where
     E::Output: Clone + AsRef<web_sys::Element> + 'static,
     NodeRef<E>: Get<Value = Option<E::Output>>,
 {
-    Effect::new(move |_| {
+    effect(move || {
         let v = value();
         if let Some(el) = node.get() {
             let el: &web_sys::Element = el.as_ref();
@@ -341,7 +342,7 @@ pub fn DateInputs(
             }
         })
     };
-    let precision = Memo::new(move |_| ed.draft.with(|d| read(d).precision));
+    let precision = memo(move || ed.draft.with(|d| read(d).precision));
     let error = ed.error(base.clone());
     let legend_id = format!("{base}-legende");
     let labelled = {

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use super::fields::{error_id, Choice, ChoiceGroup, DateInputs, SelectField, TextField};
 use super::{focus_later, Editor};
+use crate::reactive::memo;
 
 /// A text of the draft, read and written through `get` and `set`.
 fn bind(
@@ -75,9 +76,9 @@ pub fn DraftForm(ed: Editor, dataset: Arc<Dataset>, on_check: Callback<()>) -> i
         })
         .collect();
 
-    let rules = Memo::new(move |_| ed.draft.with(|d| d.rules.len()));
-    let milestones = Memo::new(move |_| ed.draft.with(|d| d.milestones.len()));
-    let sources = Memo::new(move |_| ed.draft.with(|d| d.sources.len()));
+    let rules = memo(move || ed.draft.with(|d| d.rules.len()));
+    let milestones = memo(move || ed.draft.with(|d| d.milestones.len()));
+    let sources = memo(move || ed.draft.with(|d| d.sources.len()));
 
     let add_rule = move |_| {
         ed.edit(|d| d.rules.push(RuleDraft::default()));
@@ -307,11 +308,11 @@ fn RuleRow(ed: Editor, i: usize) -> impl IntoView {
         .into_iter()
         .map(|k| Choice::new(k.code(), french::capitalised(k.label_fr())))
         .collect();
-    let is_epci = Memo::new(move |_| {
+    let is_epci = memo(move || {
         ed.draft
             .with(|d| rule(d).kind == AuthorityKind::Epci.code())
     });
-    let thresholds = Memo::new(move |_| ed.draft.with(|d| rule(d).thresholds.len()));
+    let thresholds = memo(move || ed.draft.with(|d| rule(d).thresholds.len()));
     let legend_id = format!("regle-{i}-legende");
     let labelled = legend_id.clone();
     let add_threshold = move |_| {
@@ -478,7 +479,7 @@ fn MilestoneRow(ed: Editor, i: usize, count: Memo<usize>) -> impl IntoView {
             }
         })
     };
-    let has_end = Memo::new(move |_| ed.draft.with(|d| get(d).has_end));
+    let has_end = memo(move || ed.draft.with(|d| get(d).has_end));
     let published = ed.draft.with_untracked(|d| !get(d).published_id.is_empty());
     let legend_id = format!("jalon-{i}-legende");
     let labelled = legend_id.clone();

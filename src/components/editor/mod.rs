@@ -13,6 +13,7 @@ pub mod send;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use crate::reactive::memo;
 use agenda_core::draft::{Draft, DraftReport};
 use agenda_core::Dataset;
 use leptos::prelude::*;
@@ -39,7 +40,7 @@ impl Editor {
     /// An editor over `draft`, checked against `dataset`.
     pub fn new(draft: Draft, dataset: Arc<Dataset>) -> Editor {
         let draft = RwSignal::new(draft);
-        let report = Memo::new(move |_| draft.with(|d| d.check(&dataset)));
+        let report = memo(move || draft.with(|d| d.check(&dataset)));
         let editor = Editor {
             draft,
             report,
@@ -80,7 +81,7 @@ impl Editor {
     /// the user asked to check the entry.
     pub fn error(self, id: impl Into<String>) -> Memo<Option<String>> {
         let id = id.into();
-        Memo::new(move |_| {
+        memo(move || {
             let shown = self.show_all.get() || self.touched.with(|t| t.contains(&id));
             if shown {
                 self.report.with(|r| r.message_for(&id))
@@ -163,7 +164,7 @@ pub fn InPageLink(#[prop(into)] target: String, children: Children) -> impl Into
 /// the user asks to check the entry; it takes focus then (see the page).
 #[component]
 pub fn ErrorSummary(ed: Editor) -> impl IntoView {
-    let problems = Memo::new(move |_| ed.report.with(|r| r.problems.clone()));
+    let problems = memo(move || ed.report.with(|r| r.problems.clone()));
     view! {
         <Show when=move || ed.show_all.get() && problems.with(|p| !p.is_empty())>
             <div class="fr-alert fr-alert--error fr-mb-4w agenda-editor__summary" id="erreurs-saisie" tabindex="-1">

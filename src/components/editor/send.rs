@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use super::Editor;
 use crate::components::chantier_markup::external_link_html;
 use crate::data::Agenda;
+use crate::reactive::memo;
 
 /// "Envoyer la contribution": export buttons (disabled, with the reason, while the
 /// entry is invalid), the change summary of an update, how to send, what comes next.
@@ -23,11 +24,11 @@ pub fn SendSection(
     on_check: Callback<()>,
 ) -> impl IntoView {
     let contribution: Memo<Option<Contribution>> =
-        Memo::new(move |_| ed.report.with(|r| r.contribution.clone()));
-    let errors = Memo::new(move |_| ed.report.with(|r| r.problems.len()));
+        memo(move || ed.report.with(|r| r.contribution.clone()));
+    let errors = memo(move || ed.report.with(|r| r.problems.len()));
     let valid = move || contribution.with(Option::is_some);
     let update = published.is_some();
-    let changes = Memo::new(move |_| {
+    let changes = memo(move || {
         contribution.with(|c| match (c, &published) {
             (Some(c), Some(p)) => Some(agenda_core::merge::changes(p, &c.chantier)),
             _ => None,
