@@ -21,19 +21,19 @@ pub enum DataError {
     #[error("Le serveur de l'agenda ne répond pas. Vérifiez votre connexion à Internet, puis réessayez.")]
     Network,
     /// No complete answer within [`TIMEOUT_MS`].
-    #[error("Le serveur de l'agenda met trop de temps à répondre. Votre connexion est peut-être lente : réessayez dans quelques instants.")]
+    #[error("Le serveur de l'agenda met trop de temps à répondre. Votre connexion est peut-être lente : réessayez dans quelques instants.")]
     Timeout,
     /// The server answered with an HTTP error.
     #[error("Le serveur n'a pas pu fournir les données de l'agenda (erreur HTTP {0}). Réessayez dans quelques instants.")]
     Status(u16),
     /// The server answered with something that is not the dataset (an HTML page…).
-    #[error("Le serveur a renvoyé autre chose que les données de l'agenda ({0}). Réessayez ; si le problème persiste, prévenez l'équipe de l'agenda.")]
+    #[error("Le serveur a renvoyé autre chose que les données de l'agenda ({0}). Réessayez ; si le problème persiste, prévenez l'équipe de l'agenda.")]
     NotJson(String),
     /// The body could not be read completely.
     #[error("Les données de l'agenda n'ont été reçues qu'en partie. Réessayez.")]
     Truncated,
     /// The dataset is unusable as a whole.
-    #[error("Les données de l'agenda sont inutilisables : {0}. Prévenez l'équipe de l'agenda.")]
+    #[error("Les données de l'agenda sont inutilisables : {0}. Prévenez l'équipe de l'agenda.")]
     Unusable(String),
 }
 

@@ -90,7 +90,7 @@ pub fn detail_html(
         }
     }
     out.push_str(r#"</div><div class="fr-col-12 fr-col-md-5">"#);
-    heading(&mut out, "Qui est concerné ?");
+    heading(&mut out, "Qui est concerné ?");
     list_html(&mut out, &chantier.audience_fr());
     if let Some(note) = &chantier.concerned.note {
         out.push_str(&format!(
@@ -112,13 +112,13 @@ pub fn detail_html(
     if at.preview {
         if let Some(contact) = &chantier.contact {
             out.push_str(&format!(
-                r#"<p class="fr-text--sm">Contact : {}</p>"#,
+                r#"<p class="fr-text--sm">Contact : {}</p>"#,
                 escape_markup(contact)
             ));
         }
     } else {
         out.push_str(&format!(
-            r#"<p class="fr-text--sm">Dernière mise à jour : <time datetime="{}">{}</time></p>"#,
+            r#"<p class="fr-text--sm">Dernière mise à jour : <time datetime="{}">{}</time></p>"#,
             chantier.updated,
             escape_markup(&agenda_core::french::day(chantier.updated)),
         ));
@@ -168,7 +168,7 @@ fn sources_html(out: &mut String, sources: &[Source]) {
     out.push_str(r#"<ul class="agenda-detail__sources">"#);
     for source in sources {
         out.push_str(&format!(
-            r#"<li><span class="agenda-detail__source-kind">{} : </span>"#,
+            r#"<li><span class="agenda-detail__source-kind">{} : </span>"#,
             source.kind.label_fr()
         ));
         external_link_html(out, &source.url, &source.label);
@@ -218,7 +218,7 @@ mod tests {
         for section in [
             "Calendrier",
             "Description",
-            "Qui est concerné ?",
+            "Qui est concerné ?",
             "Porté par",
             "Sources et textes de référence",
         ] {
@@ -232,7 +232,7 @@ mod tests {
             chantier.milestones.len()
         );
         assert!(page.contains(&format!(r#" id="jalon-{}""#, chantier.milestones[0].id)));
-        assert!(page.contains("Dernière mise à jour : <time datetime="));
+        assert!(page.contains("Dernière mise à jour : <time datetime="));
         // The date line is one paragraph: a paragraph inside it would be split by the
         // HTML parser, and the badge would leave the line.
         for line in page.split(r#"<p class="agenda-item__date">"#).skip(1) {

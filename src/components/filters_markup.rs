@@ -49,7 +49,7 @@ pub fn panel_html(controls: &str, text: &str, active: usize) -> String {
             r#"<h2 class="fr-h5 agenda-filters__title" id="filtres-titre">Filtrer l'agenda</h2>"#,
             r#"<button type="button" class="fr-btn fr-btn--secondary agenda-filters__toggle" id="{toggle_id}" aria-controls="{panel_id}" aria-expanded="false">{toggle}</button>"#,
             r#"<div id="{panel_id}" class="agenda-filters__panel"><div class="fr-input-group agenda-search" role="search">"#,
-            r#"<label class="fr-label" for="{search_id}">Rechercher un chantier<span class="fr-hint-text" id="recherche-aide">Dans le titre, le résumé, la description ou le porteur ; accents et majuscules indifférents.</span></label>"#,
+            r#"<label class="fr-label" for="{search_id}">Rechercher un chantier<span class="fr-hint-text" id="recherche-aide">Dans le titre, le résumé, la description ou le porteur ; accents et majuscules indifférents.</span></label>"#,
             r#"<input class="fr-input" type="search" id="{search_id}" name="{search_name}" autocomplete="off" value="{text}"></div>"#,
             r#"<div class="{controls_class}">{controls}</div></div>"#,
         ),
@@ -235,7 +235,7 @@ fn period_html(out: &mut String, query: &AgendaQuery) {
         ("au", "periode-au", "Au mois"),
     ] {
         out.push_str(&format!(
-            r#"<div class="fr-input-group"><label class="fr-label" for="{id}">{label}<span class="fr-hint-text">Format : AAAA-MM</span></label><input class="fr-input" type="month" id="{id}" name="{name}" value="{}"></div>"#,
+            r#"<div class="fr-input-group"><label class="fr-label" for="{id}">{label}<span class="fr-hint-text">Format : AAAA-MM</span></label><input class="fr-input" type="month" id="{id}" name="{name}" value="{}"></div>"#,
             query.field_value(name),
         ));
     }

@@ -91,13 +91,13 @@ pub fn frame_html(window: Window, exit_href: &str) -> String {
     format!(
         concat!(
             r#"<h2 class="fr-h5" id="frise-titre">Frise chronologique</h2>"#,
-            r#"<p class="fr-text--sm agenda-frise__help" id="frise-aide">Avec le clavier : flèches gauche et droite pour passer d'un jalon à l'autre, haut et bas pour changer de thème, Entrée pour ouvrir le chantier, Échap pour sortir de la frise. La vue en liste présente les mêmes jalons, dans l'ordre chronologique.</p>"#,
+            r#"<p class="fr-text--sm agenda-frise__help" id="frise-aide">Avec le clavier : flèches gauche et droite pour passer d'un jalon à l'autre, haut et bas pour changer de thème, Entrée pour ouvrir le chantier, Échap pour sortir de la frise. La vue en liste présente les mêmes jalons, dans l'ordre chronologique.</p>"#,
             r#"<div class="agenda-frise__controls"><fieldset class="fr-segmented fr-segmented--sm"><legend class="fr-segmented__legend">Échelle</legend><div class="fr-segmented__elements">{zooms}</div></fieldset>"#,
             r#"<div class="fr-btns-group fr-btns-group--inline fr-btns-group--sm agenda-frise__pan">{previous}{today}{next}</div></div>"#,
             r#"<p class="agenda-frise__window" role="status" id="{period_id}">{period}</p>"#,
             r#"<div class="agenda-frise__board" role="group" aria-roledescription="frise chronologique" aria-labelledby="frise-titre" aria-describedby="frise-aide">"#,
             r#"<div class="agenda-frise__axis" aria-hidden="true" id="{axis_id}"></div><div class="agenda-frise__lanes" id="{lanes_id}"></div>"#,
-            r#"<p class="agenda-frise__empty" id="{empty_id}" hidden>Aucun jalon sur cette période : changez de période ou d'échelle.</p></div>"#,
+            r#"<p class="agenda-frise__empty" id="{empty_id}" hidden>Aucun jalon sur cette période : changez de période ou d'échelle.</p></div>"#,
             r#"<p class="fr-mt-2w"><a class="fr-link" id="{exit_id}" href="{exit_href}">Voir ces jalons en liste</a></p>"#,
         ),
         zooms = zooms,
@@ -116,7 +116,7 @@ pub fn frame_html(window: Window, exit_href: &str) -> String {
 
 /// "Période affichée : de janvier 2025 à décembre 2030".
 pub fn period_text(window: Window) -> String {
-    format!("Période affichée : {}", window.label_fr())
+    format!("Période affichée : {}", window.label_fr())
 }
 
 /// The axis' graduations.
@@ -168,7 +168,7 @@ pub fn lanes_html(
                 ""
             };
             let label = escape_markup(&format!(
-                "{} — {} : {}{approx} — {}",
+                "{} — {} : {}{approx} — {}",
                 chantier.title,
                 milestone.label,
                 milestone.when_fr(),
@@ -199,7 +199,7 @@ pub fn lanes_html(
         for cluster in &lane.clusters {
             let count = cluster.items.len();
             out.push_str(&format!(
-                r#"<a class="agenda-frise__cluster" tabindex="-1" href="{href}" draggable="false" title="{count} autres jalons à cette période : zoomer" {POSITION_ATTRIBUTE}="left:{left};top:{top}">+{count}</a>"#,
+                r#"<a class="agenda-frise__cluster" tabindex="-1" href="{href}" draggable="false" title="{count} autres jalons à cette période : zoomer" {POSITION_ATTRIBUTE}="left:{left};top:{top}">+{count}</a>"#,
                 href = escape_markup(&cluster_href(cluster)),
                 left = percent(cluster.x0),
                 top = rem(rows.saturating_sub(1) * ROW),
@@ -291,7 +291,7 @@ mod tests {
         let html = frame_html(window, "/?vue=liste&a=1&b=2");
         assert!(html.contains(r#"id="zoom-trimestre" value="trimestre" checked"#));
         assert_eq!(html.matches(" checked").count(), 1);
-        assert!(html.contains("Période affichée : de janvier 2027 à décembre 2028"));
+        assert!(html.contains("Période affichée : de janvier 2027 à décembre 2028"));
         assert!(html.contains(r#"href="/?vue=liste&amp;a=1&amp;b=2""#));
         assert!(!html.contains("style="));
     }

@@ -213,7 +213,7 @@ pub fn problems_notice_html(problems: &[Problem]) -> String {
             format!(
                 "<li>{}</li>",
                 escape_markup(&format!(
-                    "{} : {} — {}",
+                    "{} : {} — {}",
                     p.location(),
                     p.kind.message(),
                     p.kind.hint()
@@ -259,7 +259,7 @@ mod tests {
         let shell = Shell {
             count: "0 chantier, 0 jalon".into(),
             summary: "<script>".into(),
-            tags: vec![r#"Recherche : « <b>x</b> »"#.into()],
+            tags: vec![r#"Recherche : « <b>x</b> »"#.into()],
             frise: true,
             past: None,
             empty: Some(false),

@@ -116,7 +116,7 @@ pub fn body_html(
     out.push_str("</div>");
     if let Some(at) = calendar {
         out.push_str(&format!(
-            r#"<button type="button" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm agenda-add-calendar" aria-label="Ajouter à mon agenda : {} — {}" {CALENDAR_ATTRIBUTE}="{}-{}">Ajouter à mon agenda</button>"#,
+            r#"<button type="button" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm agenda-add-calendar" aria-label="Ajouter à mon agenda : {} — {}" {CALENDAR_ATTRIBUTE}="{}-{}">Ajouter à mon agenda</button>"#,
             escape_markup(&chantier.title),
             escape_markup(&milestone.label),
             at.chantier,
@@ -150,9 +150,9 @@ fn who_html(out: &mut String, dataset: &Dataset, chantier: &Chantier) {
         .map(|c| c.label.as_str())
         .collect();
     out.push_str(&format!(
-        r#"<p class="agenda-item__who fr-text--sm"><span class="agenda-item__key">Porté par : </span>{}<br><span class="agenda-item__key">Concerne : </span>{}</p>"#,
+        r#"<p class="agenda-item__who fr-text--sm"><span class="agenda-item__key">Porté par : </span>{}<br><span class="agenda-item__key">Concerne : </span>{}</p>"#,
         escape_markup(&carriers.join(", ")),
-        escape_markup(&chantier.audience_fr().join(" ; ")),
+        escape_markup(&chantier.audience_fr().join(" ; ")),
     ));
 }
 
@@ -185,7 +185,7 @@ mod tests {
         assert!(body.contains(&escape_markup(&milestone.label)));
         assert!(body.contains(">Nouveauté</p>"));
         assert!(body.contains(chantier.nature.label_fr()));
-        assert!(body.contains("Porté par : </span>"));
+        assert!(body.contains("Porté par : </span>"));
         assert!(body.contains(&format!(
             r#"{CALENDAR_ATTRIBUTE}="{}-{}""#,
             at.chantier, at.milestone

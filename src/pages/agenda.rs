@@ -108,10 +108,10 @@ pub fn AgendaPage() -> impl IntoView {
             let filters = if tags.is_empty() {
                 "aucun filtre (tout l'agenda)".to_string()
             } else {
-                tags.join(" ; ")
+                tags.join(" ; ")
             };
             let summary = format!(
-                "Agenda au {} — filtres : {filters} — {count}.",
+                "Agenda au {} — filtres : {filters} — {count}.",
                 agenda_core::french::day(today),
             );
             // The list's own controls; the frise has none of them.

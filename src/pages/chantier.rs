@@ -30,7 +30,7 @@ pub fn ChantierPage(id: String) -> impl IntoView {
                 <NotFoundMessage
                     title="Chantier introuvable"
                     text=format!(
-                        "Aucun chantier de l'agenda n'a l'identifiant « {id} ». Il a pu être renommé ou retiré ; retrouvez-le depuis l'agenda."
+                        "Aucun chantier de l'agenda n'a l'identifiant « {id} ». Il a pu être renommé ou retiré ; retrouvez-le depuis l'agenda."
                     )
                 />
             }
@@ -57,14 +57,14 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Memo<String>) -> impl 
     let title = escape_markup(&chantier.title);
     let html = format!(
         concat!(
-            r#"<nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :"><ol class="fr-breadcrumb__list">"#,
+            r#"<nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :"><ol class="fr-breadcrumb__list">"#,
             r#"<li><a class="fr-breadcrumb__link" id="{crumb_id}" href="{back}">Agenda</a></li>"#,
             r#"<li><a class="fr-breadcrumb__link" aria-current="page">{title}</a></li></ol></nav>"#,
             r#"<article class="agenda-detail"><div>{body}</div>"#,
             r#"<div class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">"#,
             r#"<a class="fr-btn fr-btn--secondary" href="{back}" id="{back_id}">Retour à l'agenda</a>"#,
             r#"<button type="button" class="fr-btn fr-btn--tertiary" id="{copy_id}">Copier le lien</button>"#,
-            r#"<button type="button" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm agenda-add-calendar" id="{calendar_id}" aria-label="Ajouter à mon agenda tous les jalons de « {title} » (.ics)">Ajouter à mon agenda (.ics)</button>"#,
+            r#"<button type="button" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm agenda-add-calendar" id="{calendar_id}" aria-label="Ajouter à mon agenda tous les jalons de « {title} » (.ics)">Ajouter à mon agenda (.ics)</button>"#,
             r#"</div><p role="status" class="fr-text--sm agenda-copy-status" id="{status_id}"></p>{contribute}</article>"#,
         ),
         crumb_id = BREADCRUMB_BACK_ID,
@@ -105,7 +105,7 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Memo<String>) -> impl 
                     status.set_text_content(Some(if ok {
                         "Lien copié dans le presse-papiers."
                     } else {
-                        "La copie a échoué : copiez l'adresse depuis la barre du navigateur."
+                        "La copie a échoué : copiez l'adresse depuis la barre du navigateur."
                     }));
                 }
             }),

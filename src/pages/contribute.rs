@@ -62,7 +62,7 @@ pub fn ContributePage(id: Option<String>) -> impl IntoView {
                     <NotFoundMessage
                         title="Chantier introuvable"
                         text=format!(
-                            "Aucun chantier publié n'a l'identifiant « {id} » : il n'y a rien à mettre à jour. Pour proposer un nouveau chantier, ouvrez la page « Contribuer » depuis le pied de page."
+                            "Aucun chantier publié n'a l'identifiant « {id} » : il n'y a rien à mettre à jour. Pour proposer un nouveau chantier, ouvrez la page « Contribuer » depuis le pied de page."
                         )
                     />
                 }
@@ -113,7 +113,7 @@ fn ContributeEditor(published: Option<Chantier>) -> impl IntoView {
     }
 
     let title = match &published {
-        Some(c) => format!("Proposer une mise à jour : {}", c.title),
+        Some(c) => format!("Proposer une mise à jour : {}", c.title),
         None => "Proposer un nouveau chantier".to_string(),
     };
     {
@@ -171,7 +171,7 @@ fn ContributeEditor(published: Option<Chantier>) -> impl IntoView {
     let intro = match &published {
         Some(c) => view! {
             <p class="fr-text--lead">
-                "Le formulaire reprend la fiche publiée : modifiez ce qui doit l'être, puis téléchargez le fichier de contribution et envoyez-le à l'équipe de l'agenda."
+                "Le formulaire reprend la fiche publiée : modifiez ce qui doit l'être, puis téléchargez le fichier de contribution et envoyez-le à l'équipe de l'agenda."
             </p>
             <p>
                 {format!("Vous partez de la version {}. ", crate::components::editor::send::published_on(c))}
@@ -181,10 +181,10 @@ fn ContributeEditor(published: Option<Chantier>) -> impl IntoView {
         .into_any(),
         None => view! {
             <p class="fr-text--lead">
-                "Vous portez un chantier de dématérialisation qui concerne les collectivités ? Décrivez-le ici : le formulaire vérifie votre saisie avec les règles de l'agenda, puis produit le fichier à envoyer à l'équipe de l'agenda."
+                "Vous portez un chantier de dématérialisation qui concerne les collectivités ? Décrivez-le ici : le formulaire vérifie votre saisie avec les règles de l'agenda, puis produit le fichier à envoyer à l'équipe de l'agenda."
             </p>
             <p class="fr-text--sm">
-                "Pour corriger un chantier déjà publié, ouvrez plutôt sa fiche et choisissez « Proposer une mise à jour »."
+                "Pour corriger un chantier déjà publié, ouvrez plutôt sa fiche et choisissez « Proposer une mise à jour »."
             </p>
         }
         .into_any(),
@@ -213,7 +213,7 @@ fn ContributeEditor(published: Option<Chantier>) -> impl IntoView {
 
     view! {
         <div class="agenda-editor">
-            <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
+            <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
                 <ol class="fr-breadcrumb__list">
                     <li><a class="fr-breadcrumb__link" href=href(&Route::Agenda)>"Agenda"</a></li>
                     {crumb}
@@ -233,7 +233,7 @@ fn ContributeEditor(published: Option<Chantier>) -> impl IntoView {
                         }
                     })}
                 <p class="fr-text--sm">
-                    "Votre saisie est enregistrée dans ce navigateur à chaque modification : vous la retrouverez en revenant sur cette page, même après avoir fermé l'onglet. Rien n'est envoyé tant que vous n'avez pas transmis le fichier."
+                    "Votre saisie est enregistrée dans ce navigateur à chaque modification : vous la retrouverez en revenant sur cette page, même après avoir fermé l'onglet. Rien n'est envoyé tant que vous n'avez pas transmis le fichier."
                 </p>
                 <Show when=move || is_draft.get() && !confirming.get()>
                     <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm" id="supprimer-brouillon" on:click=ask_delete>
@@ -252,7 +252,7 @@ fn ContributeEditor(published: Option<Chantier>) -> impl IntoView {
                             }
                         }
                     >
-                        <p class="fr-alert__title">"Supprimer le brouillon ?"</p>
+                        <p class="fr-alert__title">"Supprimer le brouillon ?"</p>
                         <p>"Tout ce que vous avez saisi sur cette page sera effacé de ce navigateur. Cette action est définitive."</p>
                         <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-mt-2w">
                             <li>
@@ -270,7 +270,7 @@ fn ContributeEditor(published: Option<Chantier>) -> impl IntoView {
                 </Show>
                 <Show when=move || deleted.get()>
                     <div class="fr-alert fr-alert--success fr-alert--sm" id="brouillon-supprime" tabindex="-1">
-                        <p>"Brouillon supprimé : le formulaire est revenu à son état initial."</p>
+                        <p>"Brouillon supprimé : le formulaire est revenu à son état initial."</p>
                     </div>
                 </Show>
             </div>

@@ -25,7 +25,7 @@ pub fn SubscriptionsPage() -> impl IntoView {
         .iter()
         .map(|t| {
             format!(
-                "<li>{} : {}</li>",
+                "<li>{} : {}</li>",
                 escape_markup(&t.label),
                 link(&format!("{base}exports/themes/{}.ics", t.code))
             )
@@ -35,16 +35,16 @@ pub fn SubscriptionsPage() -> impl IntoView {
     let html = format!(
         concat!(
             r#"<h1>S'abonner à l'agenda</h1>"#,
-            r#"<p class="fr-text--lead">Recevez les échéances dans votre logiciel d'agenda (Outlook, Thunderbird, agenda du téléphone) : il se met à jour quand l'agenda change.</p>"#,
+            r#"<p class="fr-text--lead">Recevez les échéances dans votre logiciel d'agenda (Outlook, Thunderbird, agenda du téléphone) : il se met à jour quand l'agenda change.</p>"#,
             r#"<h2 class="fr-h4">Calendrier complet</h2>"#,
-            r#"<p>Dans votre logiciel, choisissez « Ajouter un calendrier depuis Internet » ou « S'abonner à un calendrier », puis collez cette adresse :</p>"#,
+            r#"<p>Dans votre logiciel, choisissez « Ajouter un calendrier depuis Internet » ou « S'abonner à un calendrier », puis collez cette adresse :</p>"#,
             r#"<p class="agenda-url">{whole}</p>"#,
             r#"<h2 class="fr-h4">Un calendrier par thème</h2>"#,
             r#"<ul class="agenda-subscriptions__themes">{themes}</ul>"#,
             r#"<h2 class="fr-h4">Flux des nouveautés</h2>"#,
-            r#"<p>Les chantiers ajoutés ou mis à jour, pour un lecteur de flux (format Atom) :</p>"#,
+            r#"<p>Les chantiers ajoutés ou mis à jour, pour un lecteur de flux (format Atom) :</p>"#,
             r#"<p class="agenda-url">{feed}</p>"#,
-            r#"<p class="fr-text--sm">Les dates connues au mois, au trimestre ou à l'année près apparaissent sur toute la période, avec la précision rappelée dans le titre (par exemple « [3e trimestre 2025] »).</p>"#,
+            r#"<p class="fr-text--sm">Les dates connues au mois, au trimestre ou à l'année près apparaissent sur toute la période, avec la précision rappelée dans le titre (par exemple « [3e trimestre 2025] »).</p>"#,
             r#"<p><a class="fr-link" href="{agenda}">Revenir à l'agenda</a></p>"#,
         ),
         whole = link(&whole),

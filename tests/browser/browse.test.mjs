@@ -42,7 +42,7 @@ describe('timeline', () => {
     const item = page.locator('.agenda-item').first();
     assert.equal(await item.locator('time').innerText(), '1er janvier 2017');
     assert.equal(await item.locator('.fr-badge').innerText(), 'OBLIGATION RÉGLEMENTAIRE'.toLocaleUpperCase('fr'));
-    assert.match(await item.locator('.agenda-item__who').innerText(), /Porté par : .*\nConcerne : /);
+    assert.match(await item.locator('.agenda-item__who').innerText(), /Porté par\u00a0: .*\nConcerne\u00a0: /);
     assert.ok((await item.locator('.fr-tag').count()) >= 1);
   });
 
@@ -113,7 +113,7 @@ describe('filters', () => {
     await page.getByLabel('Finances et comptabilité', { exact: true }).check({ force: true });
     await page.waitForFunction(() => new URL(location.href).searchParams.get('theme') === 'finances,urbanisme');
     assert.ok(parseCount(await count(page)).chantiers > filtered.chantiers);
-    const tag = page.getByRole('button', { name: 'Retirer le filtre Thème : Urbanisme' });
+    const tag = page.getByRole('button', { name: 'Retirer le filtre Thème\u00a0: Urbanisme' });
     await tag.click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('theme') === 'finances');
     assert.equal(await page.getByLabel('Urbanisme', { exact: true }).isChecked(), false);
@@ -178,7 +178,7 @@ describe('filters', () => {
     const inRange = await page.locator('.agenda-item time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
     assert.ok(inRange.length > 0 && inRange.every((d) => d.startsWith('2020')), inRange.join());
     const tags = await page.locator('.agenda-active button').allInnerTexts();
-    assert.deepEqual(tags.map((t) => t.trim()), ['Depuis : janvier 2020', "Jusqu'à : décembre 2020", 'Porteur : DGFiP']);
+    assert.deepEqual(tags.map((t) => t.trim()), ['Depuis\u00a0: janvier 2020', "Jusqu'à\u00a0: décembre 2020", 'Porteur\u00a0: DGFiP']);
   });
 
   test('the count is a status message, so screen readers hear it', async () => {
@@ -222,8 +222,8 @@ describe('every view is a URL', () => {
       assert.match(await a.getAttribute('title'), /— nouvelle fenêtre$/);
       assert.match(await a.getAttribute('href'), /^https?:\/\//);
     }
-    assert.match(await page.locator('.agenda-detail').innerText(), /Dernière mise à jour : \d+(er)? [a-zéû]+ \d{4}/);
-    assert.match(await page.locator('.agenda-detail').innerText(), /Qui est concerné \?/);
+    assert.match(await page.locator('.agenda-detail').innerText(), /Dernière mise à jour\u00a0: \d+(er)? [a-zéû]+ \d{4}/);
+    assert.match(await page.locator('.agenda-detail').innerText(), /Qui est concerné\u202f\?/);
     assert.deepEqual(await axeViolations(page), []);
 
     await page.goBack();

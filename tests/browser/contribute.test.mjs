@@ -103,7 +103,7 @@ describe('a new chantier', () => {
     await page.fill('#contribution-contact', 'elections at interieur');
     await page.press('#contribution-contact', 'Tab');
     await errorOf(page, 'contribution-contact').waitFor();
-    assert.match(await errorOf(page, 'contribution-contact').innerText(), /Adresse électronique « elections at interieur » invalide/);
+    assert.match(await errorOf(page, 'contribution-contact').innerText(), /Adresse électronique «\u00a0elections at interieur\u00a0» invalide/);
     assert.equal(await page.getAttribute('#contribution-contact', 'aria-describedby'), 'contribution-contact-erreur');
     assert.equal(await page.getAttribute('#contribution-contact', 'aria-invalid'), 'true');
     assert.ok(await page.locator('.fr-input-group--error #contribution-contact').count());
@@ -137,8 +137,8 @@ describe('a new chantier', () => {
       'contribution-porteurs', 'contribution-themes', 'contribution-nature', 'regle-0-type',
       'jalon-0-date', 'source-0-adresse', 'contribution-contact',
     ]);
-    assert.deepEqual(links[4], ['jalon-0-date', 'Jalon 1 : date : Choisissez le trimestre.']);
-    assert.match(links[5][1], /^Source 1 : adresse : Adresse « www\.legifrance.* » refusée\. Donnez une adresse complète commençant par https:\/\//);
+    assert.deepEqual(links[4], ['jalon-0-date', 'Jalon 1\u00a0: date\u00a0: Choisissez le trimestre.']);
+    assert.match(links[5][1], /^Source 1\u00a0: adresse\u00a0: Adresse «\u00a0www\.legifrance.*\u00a0» refusée\. Donnez une adresse complète commençant par https:\/\//);
     assert.match(await page.title(), /^7 erreurs — Proposer un nouveau chantier/);
     // Every error is now also shown next to its field.
     for (const id of ['contribution-porteurs', 'contribution-nature', 'regle-0-type', 'jalon-0-date', 'source-0-adresse']) {
@@ -148,7 +148,7 @@ describe('a new chantier', () => {
     assert.deepEqual(await axeViolations(page), [], 'editor with errors');
 
     // A link of the summary moves focus to its field.
-    await summary.getByRole('link', { name: 'Jalon 1 : date : Choisissez le trimestre.' }).click();
+    await summary.getByRole('link', { name: 'Jalon 1\u00a0: date\u00a0: Choisissez le trimestre.' }).click();
     assert.equal(await focusedId(page), 'jalon-0-date');
     assert.equal(new URL(page.url()).pathname, '/contribuer', 'the link stays on the page');
 
@@ -183,7 +183,7 @@ describe('a new chantier', () => {
     await page.click('#jalon-0-descendre');
     await page.locator('#jalons-remarque').waitFor({ state: 'detached' });
 
-    assert.equal(await page.locator('#export-etat').innerText(), 'La saisie est complète : le fichier est prêt.');
+    assert.equal(await page.locator('#export-etat').innerText(), 'La saisie est complète\u00a0: le fichier est prêt.');
     assert.equal(await page.isDisabled('#telecharger-contribution'), false);
     assert.equal(await page.title(), 'Proposer un nouveau chantier — Agenda numérique des collectivités');
 
@@ -193,11 +193,11 @@ describe('a new chantier', () => {
     assert.equal(await items.nth(0).locator('time').innerText(), '2e trimestre 2027');
     assert.equal(await items.nth(1).locator('time').innerText(), 'du 1er mars 2028 à 2029');
     assert.equal(await items.nth(0).locator('.agenda-item__title').innerText(), 'Dématérialisation des procès-verbaux d\'élection');
-    assert.match(await items.nth(0).locator('.agenda-item__who').innerText(), /Porté par : DGCL, Intérieur|Porté par : Intérieur, DGCL/);
-    assert.match(await items.nth(0).locator('.agenda-item__who').innerText(), /Concerne : Communes d.au moins 1.000 habitants/);
+    assert.match(await items.nth(0).locator('.agenda-item__who').innerText(), /Porté par\u00a0: DGCL, Intérieur|Porté par\u00a0: Intérieur, DGCL/);
+    assert.match(await items.nth(0).locator('.agenda-item__who').innerText(), /Concerne\u00a0: Communes d.au moins 1.000 habitants/);
     const detail = page.locator('#apercu-fiche');
     assert.match(await detail.innerText(), /Premier paragraphe\.\s+Second paragraphe\./);
-    assert.match(await detail.innerText(), /Texte juridique : Code électoral/);
+    assert.match(await detail.innerText(), /Texte juridique\u00a0: Code électoral/);
     await items.nth(0).locator('.agenda-item__title a').click();
     assert.equal(await focusedId(page), 'apercu-fiche');
     assert.deepEqual(await axeViolations(page), [], 'valid editor with its preview');
@@ -211,13 +211,13 @@ describe('a new chantier', () => {
     assert.equal(json.chantier.milestones[0].date, '2027-T2');
     assert.equal(json.chantier.concerned.rules[0].thresholds[0].value, 1000);
     const cli = assertAcceptedByTheCli(file.path);
-    assert.match(cli.validate, /nouveau chantier « dematerialisation-des-proces-verbaux-d-election »/);
+    assert.match(cli.validate, /nouveau chantier «\u00a0dematerialisation-des-proces-verbaux-d-election\u00a0»/);
 
     // How to send it: a pre-filled e-mail to the dataset's address.
     const mailto = await page.getAttribute('#envoyer-courriel', 'href');
     assert.ok(mailto.startsWith('mailto:agenda-numerique@anct.gouv.fr?subject='), mailto);
     const mail = new URL(mailto);
-    assert.equal(mail.searchParams.get('subject'), 'Contribution à l\'agenda : nouveau chantier « dematerialisation-des-proces-verbaux-d-election »');
+    assert.equal(mail.searchParams.get('subject'), 'Contribution à l\'agenda\u00a0: nouveau chantier «\u00a0dematerialisation-des-proces-verbaux-d-election\u00a0»');
     assert.match(mail.searchParams.get('body'), /contribution-dematerialisation-des-proces-verbaux-d-election\.json/);
     assert.match(await page.locator('#envoi').innerText(), /agenda validate.*\n?.*agenda merge/s);
     await assertClean(page);
@@ -285,7 +285,7 @@ describe('a new chantier', () => {
     await focused(page, 'contribution-ajouter-jalon');
     await page.click('#jalon-0-retirer');
     await page.click('#verifier-saisie');
-    assert.ok((await page.locator('#erreurs-saisie').innerText()).includes('Jalons : Ajoutez au moins un jalon.'));
+    assert.ok((await page.locator('#erreurs-saisie').innerText()).includes('Jalons\u00a0: Ajoutez au moins un jalon.'));
     assert.match(await errorOf(page, 'contribution-ajouter-jalon').innerText(), /Ajoutez au moins un jalon/);
     await assertClean(page);
   });
@@ -327,7 +327,7 @@ describe('the draft', () => {
     // Deleting asks first; "Annuler" and Escape keep the draft.
     await page.click('#supprimer-brouillon');
     await page.waitForFunction(() => document.activeElement?.id === 'confirmer-suppression');
-    assert.match(await page.locator('#confirmer-suppression').innerText(), /Supprimer le brouillon \?/);
+    assert.match(await page.locator('#confirmer-suppression').innerText(), /Supprimer le brouillon\u202f\?/);
     assert.deepEqual(await axeViolations(page), [], 'confirmation');
     await page.click('#annuler-suppression');
     await page.waitForFunction(() => document.activeElement?.id === 'supprimer-brouillon');
@@ -360,7 +360,7 @@ describe('an update of a published chantier', () => {
     await page.click('#proposer-mise-a-jour');
     await page.waitForSelector('#contribution-formulaire');
     assert.equal(new URL(page.url()).pathname, '/contribuer/referentiel-m57');
-    assert.equal(await page.title(), `Proposer une mise à jour : ${m57.title} — Agenda numérique des collectivités`);
+    assert.equal(await page.title(), `Proposer une mise à jour\u00a0: ${m57.title} — Agenda numérique des collectivités`);
     assert.equal(await page.inputValue('#contribution-titre'), m57.title);
     assert.equal(await page.inputValue('#contribution-id'), 'referentiel-m57');
     assert.equal(await page.getAttribute('#contribution-id', 'readonly'), '');
@@ -376,20 +376,20 @@ describe('an update of a published chantier', () => {
     await page.fill('#jalon-0-details', 'Hors M4, M21 et M22.');
     const changes = await page.locator('#changements li').allInnerTexts();
     assert.equal(changes.length, 2, changes.join('\n'));
-    assert.match(changes[0], /^Résumé : « .* » → « .*conservent leur instruction\. »$/);
-    assert.equal(changes[1], `Jalon « ${m57.milestones[0].id} » : détails ajoutés : « Hors M4, M21 et M22. »`);
+    assert.match(changes[0], /^Résumé\u00a0: «\u00a0.*\u00a0» → «\u00a0.*conservent leur instruction\.\u00a0»$/);
+    assert.equal(changes[1], `Jalon «\u00a0${m57.milestones[0].id}\u00a0»\u00a0: détails ajoutés\u00a0: «\u00a0Hors M4, M21 et M22.\u00a0»`);
 
     const file = await download(page);
     assert.equal(file.name, 'contribution-referentiel-m57.json');
     const json = JSON.parse(readFileSync(file.path, 'utf8'));
     assert.equal(json.base_updated, m57.updated);
     const cli = assertAcceptedByTheCli(file.path);
-    assert.match(cli.validate, /mise à jour de « referentiel-m57 »/);
-    assert.match(cli.validate, /Jalon « generalisation-m57 » : détails ajoutés/);
+    assert.match(cli.validate, /mise à jour de «\u00a0referentiel-m57\u00a0»/);
+    assert.match(cli.validate, /Jalon «\u00a0generalisation-m57\u00a0»\u00a0: détails ajoutés/);
 
     const mail = new URL(await page.getAttribute('#envoyer-courriel', 'href'));
-    assert.equal(mail.searchParams.get('subject'), 'Contribution à l\'agenda : mise à jour de « referentiel-m57 »');
-    assert.match(mail.searchParams.get('body'), /Ce qui change :\r\n- Résumé/);
+    assert.equal(mail.searchParams.get('subject'), 'Contribution à l\'agenda\u00a0: mise à jour de «\u00a0referentiel-m57\u00a0»');
+    assert.match(mail.searchParams.get('body'), /Ce qui change\u00a0:\r\n- Résumé/);
 
     // Reloaded, the update's draft is still there, apart from the new chantier's.
     await page.reload();
@@ -434,7 +434,7 @@ describe('where contributions go', () => {
     assert.equal(await page.inputValue('#contribution-titre'), 'Ancien titre');
     await page.click('#verifier-saisie');
     await page.waitForFunction(() => document.activeElement?.id === 'erreurs-saisie');
-    assert.match(await page.locator('#erreurs-saisie').innerText(), /Identifiant : Le chantier a été modifié le 29 novembre 2026, après la version sur laquelle porte la contribution \(1er janvier 2020\).*Supprimez le brouillon pour repartir de la fiche publiée\./s);
+    assert.match(await page.locator('#erreurs-saisie').innerText(), /Identifiant\u00a0: Le chantier a été modifié le 29 novembre 2026, après la version sur laquelle porte la contribution \(1er janvier 2020\).*Supprimez le brouillon pour repartir de la fiche publiée\./s);
     await page.click('#supprimer-brouillon');
     await page.click('#confirmer-suppression-brouillon');
     await page.waitForFunction(() => document.activeElement?.id === 'brouillon-supprime');
@@ -451,9 +451,9 @@ describe('the authorities\' voice', () => {
     const mail = new URL(href);
     assert.equal(mail.protocol, 'mailto:');
     assert.equal(mail.pathname, m57.contact ?? published.contributions.email);
-    assert.equal(mail.searchParams.get('subject'), `Avis sur le chantier « ${m57.title} »`);
+    assert.equal(mail.searchParams.get('subject'), `Avis sur le chantier «\u00a0${m57.title}\u00a0»`);
     const body = mail.searchParams.get('body');
-    assert.ok(body.includes(`« ${m57.title} » (identifiant : referentiel-m57)`), body);
+    assert.ok(body.includes(`«\u00a0${m57.title}\u00a0» (identifiant\u00a0: referentiel-m57)`), body);
     assert.ok(body.includes(`${site.server.url}/chantiers/referentiel-m57`), body);
     assert.deepEqual(await axeViolations(page), [], 'chantier page with its contribution links');
 
@@ -509,7 +509,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'erreurs-saisie');
     await page.keyboard.press('Tab');
-    assert.match(await page.evaluate(() => document.activeElement.textContent), /^Résumé : Saisissez le résumé\.$/);
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /^Résumé\u00a0: Saisissez le résumé\.$/);
     await page.keyboard.press('Enter');
     assert.equal(await focusedId(page), 'contribution-resume');
     await assertClean(page);

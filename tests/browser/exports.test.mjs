@@ -53,7 +53,7 @@ describe('exports of the current selection', () => {
     assert.match(all.text.replace(/\r\n /g, ''), /UID:fermeture-reseau-cuivre\.[a-z0-9-]+@agenda-numerique-collectivites/);
 
     const agenda = await open('/?q=cuivre');
-    const one = await downloaded(agenda, () => agenda.getByRole('button', { name: /^Ajouter à mon agenda : Fermeture du réseau cuivre/ }).first().click());
+    const one = await downloaded(agenda, () => agenda.getByRole('button', { name: /^Ajouter à mon agenda\s: Fermeture du réseau cuivre/ }).first().click());
     assert.equal(one.text.match(/BEGIN:VEVENT/g).length, 1);
   });
 });
@@ -93,7 +93,7 @@ describe('print', () => {
     assert.equal(await page.locator('#exporter-csv').isVisible(), false);
     const summary = page.locator('.agenda-print-summary');
     assert.equal(await summary.isVisible(), true);
-    assert.match(await summary.innerText(), /^Agenda au 29 novembre 2026 — filtres : Thème : Urbanisme — \d+ chantiers?, \d+ jalons?\.$/);
+    assert.match(await summary.innerText(), /^Agenda au 29 novembre 2026 — filtres\u00a0: Thème\u00a0: Urbanisme — \d+ chantiers?, \d+ jalons?\.$/);
     const pdf = await page.pdf({ format: 'A4' });
     assert.ok(pdf.length > 10_000);
   });

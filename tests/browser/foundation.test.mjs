@@ -32,7 +32,7 @@ describe('the agenda on the shipped dataset', () => {
     const page = await site.open('/');
     assert.equal(await page.locator('header .fr-logo').textContent(), 'RépubliqueFrançaise');
     const footerLinks = await page.locator('footer a').evaluateAll((as) => as.map((a) => a.textContent.trim()));
-    for (const text of ['info.gouv.fr', 'service-public.gouv.fr', 'legifrance.gouv.fr', 'data.gouv.fr', 'Accessibilité : non conforme', 'Mentions légales', 'Données personnelles', 'Gestion des cookies', 'licence etalab-2.0']) {
+    for (const text of ['info.gouv.fr', 'service-public.gouv.fr', 'legifrance.gouv.fr', 'data.gouv.fr', 'Accessibilité\u00a0: non conforme', 'Mentions légales', 'Données personnelles', 'Gestion des cookies', 'licence etalab-2.0']) {
       assert.ok(footerLinks.includes(text), `footer link ${text}`);
     }
     assert.deepEqual(await axeViolations(page), []);
@@ -50,9 +50,9 @@ describe('bad data and bad networks', () => {
     await notice.locator('summary').click();
     const details = await notice.locator('li').allInnerTexts();
     assert.equal(details.length, 3, details.join('\n'));
-    assert.match(details[0], /chantier « date-impossible » \(n° 2\), champ milestones\[0\]\.date : .*2024-02-30.*n'existe pas/);
-    assert.ok(details.some((d) => /thème « theme-inconnu » inconnu/.test(d)));
-    assert.ok(details.some((d) => /sources\[0\]\.url : adresse « javascript:/.test(d)));
+    assert.match(details[0], /chantier «\u00a0date-impossible\u00a0» \(n° 2\), champ milestones\[0\]\.date\u00a0: .*2024-02-30.*n'existe pas/);
+    assert.ok(details.some((d) => /thème «\u00a0theme-inconnu\u00a0» inconnu/.test(d)));
+    assert.ok(details.some((d) => /sources\[0\]\.url\u00a0: adresse «\u00a0javascript:/.test(d)));
     // Markup from the data is text, never HTML.
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.equal(await page.locator('.agenda-item__title b').count(), 0);
@@ -91,7 +91,7 @@ describe('bad data and bad networks', () => {
 
   test('a dataset that is not JSON is explained, with a retry', async () => {
     const page = await site.open('/', { dataset: '{"schema_version": "1.0", "chantiers": [' });
-    assert.match(await page.locator('#erreur-chargement').innerText(), /inutilisables : le fichier n'est pas du JSON valide \(ligne 1/);
+    assert.match(await page.locator('#erreur-chargement').innerText(), /inutilisables\u00a0: le fichier n'est pas du JSON valide \(ligne 1/);
     assert.equal(await page.getByRole('button', { name: 'Réessayer' }).count(), 1);
   });
 });

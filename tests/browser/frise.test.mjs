@@ -16,7 +16,7 @@ describe('the frise', () => {
     await page.waitForSelector('.agenda-frise__item');
     // The address bar is written once the browser is idle, after the frame.
     await page.waitForFunction(() => new URL(location.href).searchParams.get('vue') === 'frise');
-    assert.equal(await page.locator('#frise-periode').innerText(), 'Période affichée : de janvier 2025 à décembre 2030');
+    assert.equal(await page.locator('#frise-periode').innerText(), 'Période affichée\u00a0: de janvier 2025 à décembre 2030');
     assert.ok(await page.locator('.agenda-frise__today').isVisible());
     const years = await page.locator('.agenda-frise__tick').allInnerTexts();
     assert.deepEqual(years, ['2025', '2026', '2027', '2028', '2029', '2030']);
@@ -31,7 +31,7 @@ describe('the frise', () => {
 
     await page.getByRole('button', { name: 'Période suivante' }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('debut') === '2026-09');
-    assert.equal(await page.locator('#frise-periode').innerText(), 'Période affichée : de septembre 2026 à août 2027');
+    assert.equal(await page.locator('#frise-periode').innerText(), 'Période affichée\u00a0: de septembre 2026 à août 2027');
     await page.getByRole('button', { name: 'Période précédente' }).click();
     await page.getByRole('button', { name: 'Période précédente' }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('debut') === '2026-07');
@@ -40,7 +40,7 @@ describe('the frise', () => {
 
     // A shared link reopens the same window.
     const shared = await open('/?vue=frise&zoom=trimestre&debut=2027-01');
-    assert.equal(await shared.locator('#frise-periode').innerText(), 'Période affichée : de janvier 2027 à décembre 2028');
+    assert.equal(await shared.locator('#frise-periode').innerText(), 'Période affichée\u00a0: de janvier 2027 à décembre 2028');
     assert.equal(await shared.locator('#zoom-trimestre').isChecked(), true);
     await assertClean(shared);
   });
@@ -77,7 +77,7 @@ describe('the frise', () => {
     assert.equal(stops, 1, 'the frise is one tab stop');
     await page.locator('.agenda-frise__item[tabindex="0"]').focus();
     const first = await activeLabel(page);
-    assert.match(first, / — .+ : .+ — /, 'the focused milestone says title, date and theme');
+    assert.match(first, / — .+\u00a0: .+ — /, 'the focused milestone says title, date and theme');
     await page.keyboard.press('ArrowRight');
     const second = await activeLabel(page);
     assert.notEqual(second, first);
@@ -147,9 +147,9 @@ describe('ma collectivité', () => {
     assert.notEqual(await page.locator('#compteur').innerText(), all);
     await showAll(page);
     const reasons = await page.locator('.agenda-item__applies').allTextContents();
-    assert.ok(reasons.some((r) => r === "s'applique : commune de 5\u202f200 habitants > 3\u202f500"), reasons.join('\n'));
+    assert.ok(reasons.some((r) => r === "s'applique\u00a0: commune de 5\u202f200 habitants > 3\u202f500"), reasons.join('\n'));
     // None of the shown chantiers is for régions only.
-    assert.ok((await page.locator('.agenda-active button').allInnerTexts()).some((t) => t.includes('Ma collectivité : commune de 5\u202f200 habitants')));
+    assert.ok((await page.locator('.agenda-active button').allInnerTexts()).some((t) => t.includes('Ma collectivité\u00a0: commune de 5\u202f200 habitants')));
 
     // 3 500 exactly is not "plus de 3 500".
     const small = await open('/?passes=1&collectivite=commune&habitants=3500');

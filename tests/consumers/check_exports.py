@@ -136,7 +136,7 @@ def check_calendar(checks, path, chantiers, published):
             f"{where} : URL vers une fiche de chantier ({url})",
         )
         checks.check(
-            f"Fiche du chantier : {url}" in str(event.get("DESCRIPTION", "")),
+            f"Fiche du chantier\u00a0: {url}" in str(event.get("DESCRIPTION", "")),
             f"{where} : la description renvoie à la fiche",
         )
 

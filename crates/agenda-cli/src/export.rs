@@ -20,14 +20,14 @@ agenda export — écrit les calendriers et le flux des nouveautés de l'agenda
 UTILISATION
   agenda export --site-url ADRESSE --out DOSSIER FICHIER
 
-  ADRESSE   adresse absolue du site (https://…) ; DOSSIER doit être servi à sa racine
-  DOSSIER   dossier où écrire (créé au besoin) :
+  ADRESSE   adresse absolue du site (https://…) ; DOSSIER doit être servi à sa racine
+  DOSSIER   dossier où écrire (créé au besoin) :
               agenda.ics          tout l'agenda (un événement par jalon)
               themes/CODE.ics     un calendrier par thème
               nouveautes.atom     les chantiers les plus récemment mis à jour
   FICHIER   le jeu de données (JSON)
 
-Les fichiers sont datés du jour de publication du jeu de données : deux exports du
+Les fichiers sont datés du jour de publication du jeu de données : deux exports du
 même fichier donnent les mêmes octets.
 
 CODES DE SORTIE
@@ -53,7 +53,7 @@ pub fn run(args: &[&str]) -> ExitCode {
     let args = match parse(args) {
         Ok(args) => args,
         Err(message) => {
-            err(format_args!("agenda export : {message}\n\n{USAGE}"));
+            err(format_args!("agenda export : {message}\n\n{USAGE}"));
             return ExitCode::from(2);
         }
     };
@@ -62,7 +62,7 @@ pub fn run(args: &[&str]) -> ExitCode {
         Ok(bytes) => bytes,
         Err(e) => {
             err(format_args!(
-                "agenda export : impossible de lire « {path} » : {e}"
+                "agenda export : impossible de lire « {path} » : {e}"
             ));
             return ExitCode::from(2);
         }
@@ -71,15 +71,15 @@ pub fn run(args: &[&str]) -> ExitCode {
         Ok(loaded) => loaded,
         Err(LoadError::InvalidHeader(problems)) => {
             for problem in &problems {
-                err(format_args!("{path} : {problem}"));
+                err(format_args!("{path} : {problem}"));
             }
             err(format_args!(
-                "agenda export : {path} : en-tête invalide, aucun chantier ne peut être lu ; aucun fichier écrit"
+                "agenda export : {path} : en-tête invalide, aucun chantier ne peut être lu ; aucun fichier écrit"
             ));
             return ExitCode::from(1);
         }
         Err(e) => {
-            err(format_args!("agenda export : {path} : {e}"));
+            err(format_args!("agenda export : {path} : {e}"));
             return ExitCode::from(2);
         }
     };
@@ -87,14 +87,14 @@ pub fn run(args: &[&str]) -> ExitCode {
         let skipped = loaded.skipped().len();
         let errors = loaded.problems.iter().filter(|p| p.is_error()).count();
         err(format_args!(
-            "agenda export : attention, {path} a {errors} erreur(s) ; {skipped} chantier(s) invalide(s) écarté(s) de l'export (détail : agenda validate {path})"
+            "agenda export : attention, {path} a {errors} erreur(s) ; {skipped} chantier(s) invalide(s) écarté(s) de l'export (détail : agenda validate {path})"
         ));
     }
     match write_all(&args, &loaded) {
         Ok(()) if loaded.has_errors() => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            err(format_args!("agenda export : {message}"));
+            err(format_args!("agenda export : {message}"));
             ExitCode::from(2)
         }
     }
@@ -114,12 +114,12 @@ fn parse(args: &[&str]) -> Result<Args, String> {
             "--site-url" => &mut site_url,
             "--out" => &mut out,
             _ if arg.starts_with("--") => {
-                return Err(format!("option non reconnue : « {arg} »"));
+                return Err(format!("option non reconnue : « {arg} »"));
             }
             _ => {
                 if dataset.replace(arg.to_string()).is_some() {
                     return Err(format!(
-                        "un seul jeu de données à la fois (argument en trop : « {arg} »)"
+                        "un seul jeu de données à la fois (argument en trop : « {arg} »)"
                     ));
                 }
                 continue;
@@ -138,13 +138,13 @@ fn parse(args: &[&str]) -> Result<Args, String> {
             return Err(format!("l'option {name} est donnée deux fois"));
         }
     }
-    let site_url = site_url.ok_or("indiquez l'adresse du site : --site-url https://…")?;
+    let site_url = site_url.ok_or("indiquez l'adresse du site : --site-url https://…")?;
     if !is_safe_url(&site_url) {
         return Err(format!(
-            "« {site_url} » n'est pas une adresse absolue http(s) valide pour --site-url"
+            "« {site_url} » n'est pas une adresse absolue http(s) valide pour --site-url"
         ));
     }
-    let out = out.ok_or("indiquez le dossier où écrire : --out DOSSIER")?;
+    let out = out.ok_or("indiquez le dossier où écrire : --out DOSSIER")?;
     let dataset = dataset.ok_or("indiquez le jeu de données à exporter")?;
     Ok(Args {
         site_url: export::with_trailing_slash(&site_url),
@@ -164,7 +164,7 @@ fn write_all(args: &Args, loaded: &Loaded) -> Result<(), String> {
     let themes_dir = args.out.join("themes");
     std::fs::create_dir_all(&themes_dir).map_err(|e| {
         format!(
-            "impossible de créer le dossier « {} » : {e}",
+            "impossible de créer le dossier « {} » : {e}",
             themes_dir.display()
         )
     })?;
@@ -176,7 +176,7 @@ fn write_all(args: &Args, loaded: &Loaded) -> Result<(), String> {
     for theme in &dataset.themes {
         if !is_slug(&theme.code) {
             err(format_args!(
-                "agenda export : thème « {} » ignoré : son code ne peut pas servir de nom de fichier",
+                "agenda export : thème « {} » ignoré : son code ne peut pas servir de nom de fichier",
                 theme.code
             ));
             continue;
@@ -217,11 +217,11 @@ fn write_file(path: &Path, text: &str, count: String) -> Result<(), String> {
     let written = std::fs::write(&temporary, text).and_then(|()| std::fs::rename(&temporary, path));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&temporary);
-        return Err(format!("impossible d'écrire « {} » : {e}", path.display()));
+        return Err(format!("impossible d'écrire « {} » : {e}", path.display()));
     }
     let _ = writeln!(
         std::io::stdout().lock(),
-        "{} écrit : {count}",
+        "{} écrit : {count}",
         path.display()
     );
     Ok(())

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use agenda_core::generate;
 
-const HOW: &str = "utilisation : agenda generate --count N [--seed S] [--out FICHIER]";
+const HOW: &str = "utilisation : agenda generate --count N [--seed S] [--out FICHIER]";
 
 /// What `agenda generate` was asked for.
 #[derive(Debug, PartialEq, Eq)]
@@ -29,28 +29,28 @@ fn parse<'a>(args: &[&'a str]) -> Result<Request<'a>, String> {
         let mut value = || {
             inline
                 .or_else(|| rest.next().copied())
-                .ok_or_else(|| format!("{name} attend une valeur ; {HOW}"))
+                .ok_or_else(|| format!("{name} attend une valeur ; {HOW}"))
         };
         match name {
             "--count" => {
                 let v = value()?;
                 count = Some(v.parse::<usize>().map_err(|_| {
                     format!(
-                        "--count attend un nombre entier positif de chantiers, pas « {v} » ; {HOW}"
+                        "--count attend un nombre entier positif de chantiers, pas « {v} » ; {HOW}"
                     )
                 })?);
             }
             "--seed" => {
                 let v = value()?;
                 seed = v.parse::<u64>().map_err(|_| {
-                    format!("--seed attend un nombre entier positif, pas « {v} » ; {HOW}")
+                    format!("--seed attend un nombre entier positif, pas « {v} » ; {HOW}")
                 })?;
             }
             "--out" => out = Some(value()?),
-            _ => return Err(format!("argument « {arg} » inconnu pour generate ; {HOW}")),
+            _ => return Err(format!("argument « {arg} » inconnu pour generate ; {HOW}")),
         }
     }
-    let count = count.ok_or_else(|| format!("indiquez le nombre de chantiers ; {HOW}"))?;
+    let count = count.ok_or_else(|| format!("indiquez le nombre de chantiers ; {HOW}"))?;
     Ok(Request { count, seed, out })
 }
 
@@ -91,7 +91,7 @@ pub fn run(args: &[&str]) -> ExitCode {
     match (written, request.out) {
         (Ok(()), Some(path)) => {
             eprintln!(
-                "agenda : {} chantier(s) synthétique(s) (graine {}) écrits dans « {path} »",
+                "agenda : {} chantier(s) synthétique(s) (graine {}) écrits dans « {path} »",
                 request.count, request.seed
             );
             ExitCode::SUCCESS
@@ -100,8 +100,8 @@ pub fn run(args: &[&str]) -> ExitCode {
         // A closed pipe (`agenda generate … | head`) is not worth a message.
         (Err(e), None) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         (Err(e), path) => {
-            let place = path.map_or("la sortie standard".to_string(), |p| format!("« {p} »"));
-            eprintln!("agenda : impossible d'écrire dans {place} : {e}");
+            let place = path.map_or("la sortie standard".to_string(), |p| format!("« {p} »"));
+            eprintln!("agenda : impossible d'écrire dans {place} : {e}");
             ExitCode::from(2)
         }
     }
@@ -130,13 +130,13 @@ mod tests {
             })
         );
         assert!(parse(&[]).unwrap_err().contains("nombre de chantiers"));
-        assert!(parse(&["--count", "dix"]).unwrap_err().contains("« dix »"));
+        assert!(parse(&["--count", "dix"]).unwrap_err().contains("« dix »"));
         assert!(parse(&["--count", "1", "--seed"])
             .unwrap_err()
             .contains("--seed attend une valeur"));
         assert!(parse(&["--count", "1", "--vite"])
             .unwrap_err()
-            .contains("« --vite »"));
+            .contains("« --vite »"));
     }
 
     #[test]

@@ -15,15 +15,15 @@ const USAGE: &str = "\
 agenda — outil de l'opérateur de l'Agenda numérique des collectivités
 
 UTILISATION
-  agenda validate FICHIER   vérifie un jeu de données ; une ligne par problème
+  agenda validate FICHIER   vérifie un jeu de données ; une ligne par problème
   agenda validate [--dataset JEU] CONTRIBUTION
                             vérifie une contribution (ou un chantier seul) avec
                             les thèmes et porteurs du jeu de données JEU
                             (par défaut public/data/agenda.json) et dit ce
                             qu'elle change
   agenda merge [--dry-run] [--today AAAA-MM-JJ] JEU CONTRIBUTION…
-                            intègre des contributions au jeu de données JEU ;
-                            rien n'est écrit si l'une d'elles est refusée ;
+                            intègre des contributions au jeu de données JEU ;
+                            rien n'est écrit si l'une d'elles est refusée ;
                             --dry-run montre le résultat sans rien écrire
   agenda schema [--chantier | --contribution]
                             affiche le schéma JSON du jeu de données
@@ -55,7 +55,7 @@ fn main() -> ExitCode {
         ["help" | "--help" | "-h"] => print(USAGE),
         [] => usage_error("aucune commande donnée"),
         [command, ..] => usage_error(&format!(
-            "commande ou arguments non reconnus : « {} »",
+            "commande ou arguments non reconnus : « {} »",
             command
         )),
     }
@@ -69,7 +69,7 @@ fn print(text: &str) -> ExitCode {
 }
 
 fn usage_error(message: &str) -> ExitCode {
-    eprintln!("agenda : {message}\n\n{USAGE}");
+    eprintln!("agenda : {message}\n\n{USAGE}");
     ExitCode::from(2)
 }
 
@@ -85,28 +85,28 @@ fn validate(args: &[&str]) -> ExitCode {
                 Some(&path) => dataset = Some(path),
                 None => {
                     return usage_error(
-                        "--dataset attend le chemin du jeu de données : agenda validate --dataset public/data/agenda.json CONTRIBUTION",
+                        "--dataset attend le chemin du jeu de données : agenda validate --dataset public/data/agenda.json CONTRIBUTION",
                     )
                 }
             },
             _ if arg.starts_with("--dataset=") => dataset = Some(&arg["--dataset=".len()..]),
             _ if arg.starts_with("--") => {
                 return usage_error(&format!(
-                    "option « {arg} » inconnue pour validate ; utilisation : agenda validate [--dataset JEU] FICHIER"
+                    "option « {arg} » inconnue pour validate ; utilisation : agenda validate [--dataset JEU] FICHIER"
                 ))
             }
             _ => files.push(arg),
         }
     }
     let path = match files.as_slice() {
-        [] => return usage_error("indiquez le fichier à vérifier : agenda validate FICHIER"),
+        [] => return usage_error("indiquez le fichier à vérifier : agenda validate FICHIER"),
         [path] => *path,
-        _ => return usage_error("commande ou arguments non reconnus : « validate »"),
+        _ => return usage_error("commande ou arguments non reconnus : « validate »"),
     };
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            eprintln!("agenda : impossible de lire « {path} » : {e}");
+            eprintln!("agenda : impossible de lire « {path} » : {e}");
             return ExitCode::from(2);
         }
     };
@@ -127,7 +127,7 @@ fn validate_dataset(path: &str, bytes: &[u8]) -> ExitCode {
     match load(bytes) {
         Ok(loaded) => {
             for problem in &loaded.problems {
-                let _ = writeln!(out, "{path} : {problem}");
+                let _ = writeln!(out, "{path} : {problem}");
             }
             let errors = loaded.problems.iter().filter(|p| p.is_error()).count();
             let warnings = loaded.problems.len() - errors;
@@ -135,7 +135,7 @@ fn validate_dataset(path: &str, bytes: &[u8]) -> ExitCode {
             let skipped = loaded.skipped().len();
             let _ = writeln!(
                 out,
-                "{path} : {} valide(s), {} écarté(s), {errors} erreur(s), {warnings} avertissement(s)",
+                "{path} : {} valide(s), {} écarté(s), {errors} erreur(s), {warnings} avertissement(s)",
                 kept, skipped
             );
             if errors == 0 {
@@ -146,16 +146,16 @@ fn validate_dataset(path: &str, bytes: &[u8]) -> ExitCode {
         }
         Err(LoadError::InvalidHeader(problems)) => {
             for problem in &problems {
-                let _ = writeln!(out, "{path} : {problem}");
+                let _ = writeln!(out, "{path} : {problem}");
             }
             let _ = writeln!(
                 out,
-                "{path} : en-tête invalide, aucun chantier ne peut être lu"
+                "{path} : en-tête invalide, aucun chantier ne peut être lu"
             );
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("agenda : {path} : {e}");
+            eprintln!("agenda : {path} : {e}");
             ExitCode::from(2)
         }
     }
@@ -171,7 +171,7 @@ fn validate_entry(path: &str, value: serde_json::Value, dataset: Option<&str>) -
         None if std::path::Path::new(DEFAULT_DATASET).is_file() => DEFAULT_DATASET,
         None => {
             eprintln!(
-                "agenda : « {path} » est une contribution (un chantier seul) : indiquez avec --dataset le jeu de données dont elle utilise les thèmes et les porteurs, par exemple : agenda validate --dataset public/data/agenda.json {path}"
+                "agenda : « {path} » est une contribution (un chantier seul) : indiquez avec --dataset le jeu de données dont elle utilise les thèmes et les porteurs, par exemple : agenda validate --dataset public/data/agenda.json {path}"
             );
             return ExitCode::from(2);
         }
@@ -180,12 +180,12 @@ fn validate_entry(path: &str, value: serde_json::Value, dataset: Option<&str>) -
         Ok(bytes) => match load(&bytes) {
             Ok(loaded) => loaded,
             Err(e) => {
-                eprintln!("agenda : jeu de données « {dataset_path} » : {e}");
+                eprintln!("agenda : jeu de données « {dataset_path} » : {e}");
                 return ExitCode::from(2);
             }
         },
         Err(e) => {
-            eprintln!("agenda : impossible de lire le jeu de données « {dataset_path} » : {e}");
+            eprintln!("agenda : impossible de lire le jeu de données « {dataset_path} » : {e}");
             return ExitCode::from(2);
         }
     };
@@ -195,26 +195,26 @@ fn validate_entry(path: &str, value: serde_json::Value, dataset: Option<&str>) -
         let verdict = if errors == 0 { "valide" } else { "invalide" };
         let _ = writeln!(
             out,
-            "{path} : contribution {verdict}, {errors} erreur(s), {warnings} avertissement(s)"
+            "{path} : contribution {verdict}, {errors} erreur(s), {warnings} avertissement(s)"
         );
     };
     let parsed = match merge::parse_value(value, "") {
         Ok(parsed) => parsed,
         Err(ParseError::Invalid(problems)) => {
             for problem in &problems {
-                let _ = writeln!(out, "{path} : {}", merge::describe("", problem));
+                let _ = writeln!(out, "{path} : {}", merge::describe("", problem));
             }
             let errors = problems.iter().filter(|p| p.is_error()).count();
             summary(&mut out, errors, problems.len() - errors);
             return ExitCode::from(1);
         }
         Err(e) => {
-            eprintln!("agenda : {path} : {e}");
+            eprintln!("agenda : {path} : {e}");
             return ExitCode::from(2);
         }
     };
     for warning in &parsed.warnings {
-        let _ = writeln!(out, "{path} : {}", merge::describe("", warning));
+        let _ = writeln!(out, "{path} : {}", merge::describe("", warning));
     }
     let today = chrono::Local::now().date_naive();
     match merge::merge(&loaded.dataset, &[parsed.contribution], today) {
@@ -222,10 +222,10 @@ fn validate_entry(path: &str, value: serde_json::Value, dataset: Option<&str>) -
             let mut warnings = parsed.warnings.len();
             for applied in &outcome.applied {
                 for warning in &applied.warnings {
-                    let _ = writeln!(out, "{path} : {}", merge::describe("", warning));
+                    let _ = writeln!(out, "{path} : {}", merge::describe("", warning));
                 }
                 warnings += applied.warnings.len();
-                let _ = writeln!(out, "{path} : {} :", applied.headline());
+                let _ = writeln!(out, "{path} : {} :", applied.headline());
                 if applied.changes.is_empty() {
                     let _ = writeln!(out, "  aucune modification du contenu");
                 }
@@ -241,7 +241,7 @@ fn validate_entry(path: &str, value: serde_json::Value, dataset: Option<&str>) -
                 // The file is named at the start of the line already.
                 error.origin.clear();
                 error.contribution = None;
-                let _ = writeln!(out, "{path} : {error}");
+                let _ = writeln!(out, "{path} : {error}");
             }
             summary(&mut out, errors.len(), parsed.warnings.len());
             ExitCode::from(1)

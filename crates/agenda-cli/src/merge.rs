@@ -51,7 +51,7 @@ fn parse_args<'a>(args: &[&'a str]) -> Result<Args<'a>, String> {
             }
             _ if arg.starts_with("--") => {
                 return Err(format!(
-                    "option « {arg} » inconnue pour merge ; utilisation : {MERGE_USAGE}"
+                    "option « {arg} » inconnue pour merge ; utilisation : {MERGE_USAGE}"
                 ))
             }
             _ => files.push(arg),
@@ -59,12 +59,12 @@ fn parse_args<'a>(args: &[&'a str]) -> Result<Args<'a>, String> {
     }
     let Some((&dataset, contributions)) = files.split_first() else {
         return Err(format!(
-            "indiquez le jeu de données puis au moins une contribution : {MERGE_USAGE}"
+            "indiquez le jeu de données puis au moins une contribution : {MERGE_USAGE}"
         ));
     };
     if contributions.is_empty() {
         return Err(format!(
-            "indiquez au moins une contribution après le jeu de données : {MERGE_USAGE}"
+            "indiquez au moins une contribution après le jeu de données : {MERGE_USAGE}"
         ));
     }
     Ok(Args {
@@ -78,7 +78,7 @@ fn parse_args<'a>(args: &[&'a str]) -> Result<Args<'a>, String> {
 fn parse_today(value: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
         format!(
-            "date « {value} » invalide pour --today : attendu AAAA-MM-JJ (par exemple 2026-12-01)"
+            "date « {value} » invalide pour --today : attendu AAAA-MM-JJ (par exemple 2026-12-01)"
         )
     })
 }
@@ -96,7 +96,7 @@ pub fn run(args: &[&str]) -> ExitCode {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            eprintln!("agenda : impossible de lire le jeu de données « {path} » : {e}");
+            eprintln!("agenda : impossible de lire le jeu de données « {path} » : {e}");
             return ExitCode::from(2);
         }
     };
@@ -104,26 +104,26 @@ pub fn run(args: &[&str]) -> ExitCode {
         Ok(loaded) => loaded,
         Err(LoadError::InvalidHeader(problems)) => {
             for problem in &problems {
-                let _ = writeln!(out, "{path} : {problem}");
+                let _ = writeln!(out, "{path} : {problem}");
             }
             let _ = writeln!(
                 out,
-                "agenda : l'en-tête du jeu de données « {path} » est invalide : corrigez-le (agenda validate {path}) avant d'y intégrer des contributions ; aucune modification écrite"
+                "agenda : l'en-tête du jeu de données « {path} » est invalide : corrigez-le (agenda validate {path}) avant d'y intégrer des contributions ; aucune modification écrite"
             );
             return ExitCode::from(1);
         }
         Err(e) => {
-            eprintln!("agenda : {path} : {e}");
+            eprintln!("agenda : {path} : {e}");
             return ExitCode::from(2);
         }
     };
     if loaded.has_errors() {
         for problem in loaded.problems.iter().filter(|p| p.is_error()) {
-            let _ = writeln!(out, "{path} : {problem}");
+            let _ = writeln!(out, "{path} : {problem}");
         }
         let _ = writeln!(
             out,
-            "agenda : le jeu de données « {path} » contient déjà des erreurs : corrigez-les (agenda validate {path}) avant d'y intégrer des contributions ; aucune modification écrite"
+            "agenda : le jeu de données « {path} » contient déjà des erreurs : corrigez-les (agenda validate {path}) avant d'y intégrer des contributions ; aucune modification écrite"
         );
         return ExitCode::from(1);
     }
@@ -140,11 +140,11 @@ pub fn run(args: &[&str]) -> ExitCode {
         .collect();
     if !would_lose.is_empty() {
         for problem in &would_lose {
-            let _ = writeln!(out, "{path} : {problem}");
+            let _ = writeln!(out, "{path} : {problem}");
         }
         let _ = writeln!(
             out,
-            "agenda : le jeu de données « {path} » contient des champs que cet outil ne connaît pas et qui seraient perdus à l'écriture : mettez l'outil à jour ou retirez ces champs ; aucune modification écrite"
+            "agenda : le jeu de données « {path} » contient des champs que cet outil ne connaît pas et qui seraient perdus à l'écriture : mettez l'outil à jour ou retirez ces champs ; aucune modification écrite"
         );
         return ExitCode::from(1);
     }
@@ -157,7 +157,7 @@ pub fn run(args: &[&str]) -> ExitCode {
         let bytes = match fs::read(file) {
             Ok(bytes) => bytes,
             Err(e) => {
-                eprintln!("agenda : impossible de lire la contribution « {file} » : {e}");
+                eprintln!("agenda : impossible de lire la contribution « {file} » : {e}");
                 unreadable = true;
                 continue;
             }
@@ -190,13 +190,13 @@ pub fn run(args: &[&str]) -> ExitCode {
                 }
             }
             Err(e) => {
-                eprintln!("agenda : contribution « {file} » : {e}");
+                eprintln!("agenda : contribution « {file} » : {e}");
                 unreadable = true;
             }
         }
     }
     if unreadable {
-        eprintln!("agenda : fusion impossible : une contribution est illisible ; aucune modification écrite");
+        eprintln!("agenda : fusion impossible : une contribution est illisible ; aucune modification écrite");
         return ExitCode::from(2);
     }
 
@@ -205,7 +205,7 @@ pub fn run(args: &[&str]) -> ExitCode {
         Ok(_) => {
             let _ = writeln!(
                 out,
-                "agenda : fusion refusée ({refused} problème(s)) : aucune modification écrite"
+                "agenda : fusion refusée ({refused} problème(s)) : aucune modification écrite"
             );
             return ExitCode::from(1);
         }
@@ -215,7 +215,7 @@ pub fn run(args: &[&str]) -> ExitCode {
             }
             let _ = writeln!(
                 out,
-                "agenda : fusion refusée ({} problème(s)) : aucune modification écrite",
+                "agenda : fusion refusée ({} problème(s)) : aucune modification écrite",
                 refused + errors.len()
             );
             return ExitCode::from(1);
@@ -223,7 +223,7 @@ pub fn run(args: &[&str]) -> ExitCode {
     };
 
     for applied in &outcome.applied {
-        let _ = writeln!(out, "{} : {}", applied.origin, applied.headline());
+        let _ = writeln!(out, "{} : {}", applied.origin, applied.headline());
         for warning in &applied.warnings {
             let _ = writeln!(out, "  {}", merge::describe("", warning));
         }
@@ -238,7 +238,7 @@ pub fn run(args: &[&str]) -> ExitCode {
     let mut text = match serde_json::to_string_pretty(&outcome.dataset) {
         Ok(text) => text,
         Err(e) => {
-            eprintln!("agenda : impossible de préparer le jeu de données fusionné : {e} ; aucune modification écrite");
+            eprintln!("agenda : impossible de préparer le jeu de données fusionné : {e} ; aucune modification écrite");
             return ExitCode::from(2);
         }
     };
@@ -249,7 +249,7 @@ pub fn run(args: &[&str]) -> ExitCode {
         _ => {
             let _ = writeln!(
                 out,
-                "agenda : le jeu de données fusionné ne passe pas la validation ; fusion refusée, aucune modification écrite"
+                "agenda : le jeu de données fusionné ne passe pas la validation ; fusion refusée, aucune modification écrite"
             );
             return ExitCode::from(1);
         }
@@ -259,7 +259,7 @@ pub fn run(args: &[&str]) -> ExitCode {
     if args.dry_run {
         let _ = writeln!(
             out,
-            "{path} : {count} contribution(s) acceptée(s) ; aucune modification écrite (--dry-run)"
+            "{path} : {count} contribution(s) acceptée(s) ; aucune modification écrite (--dry-run)"
         );
         return ExitCode::SUCCESS;
     }
@@ -267,13 +267,13 @@ pub fn run(args: &[&str]) -> ExitCode {
         Ok(()) => {
             let _ = writeln!(
                 out,
-                "{path} : {count} contribution(s) intégrée(s), jeu de données enregistré"
+                "{path} : {count} contribution(s) intégrée(s), jeu de données enregistré"
             );
             ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!(
-                "agenda : impossible d'écrire « {path} » : {e} ; le fichier d'origine est intact"
+                "agenda : impossible d'écrire « {path} » : {e} ; le fichier d'origine est intact"
             );
             ExitCode::from(2)
         }
@@ -451,7 +451,7 @@ mod tests {
             .contains("--today attend une date"));
         assert!(parse_args(&["--force", "a", "b"])
             .unwrap_err()
-            .contains("« --force » inconnue"));
+            .contains("« --force » inconnue"));
         assert!(parse_args(&[])
             .unwrap_err()
             .contains("indiquez le jeu de données"));

@@ -118,7 +118,7 @@ fn an_invalid_entry_exits_1_with_one_line_per_problem() {
     let problems: Vec<&str> = run
         .stdout
         .lines()
-        .filter(|l| l.contains("erreur :"))
+        .filter(|l| l.contains("erreur :"))
         .collect();
     // The date cannot be read, so the entry stops there: one line for it. Fix the
     // date and the two other problems are reported, one line each.
@@ -126,9 +126,9 @@ fn an_invalid_entry_exits_1_with_one_line_per_problem() {
     let line = problems[0];
     for part in [
         file.path(),
-        &format!("chantier « {id} » (n° 2)"),
+        &format!("chantier « {id} » (n° 2)"),
         "champ milestones[0].date",
-        "« 2024-02-30 » : cette date n'existe pas dans le calendrier",
+        "« 2024-02-30 » : cette date n'existe pas dans le calendrier",
         "— corrigez la valeur selon le schéma (agenda schema)",
     ] {
         assert!(line.contains(part), "{part:?} missing from:\n{line}");
@@ -138,17 +138,17 @@ fn an_invalid_entry_exits_1_with_one_line_per_problem() {
     let (run, file) = validate(&serde_json::to_vec(&dataset).unwrap(), "invalid.json");
     assert_eq!(run.code, 1, "stdout:\n{}", run.stdout);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    let entry = format!("chantier « {id} » (n° 2)");
+    let entry = format!("chantier « {id} » (n° 2)");
     assert_eq!(
         lines[..2],
         [
             format!(
-                "{} : erreur : {entry}, champ title : le texte est vide — saisissez un texte",
+                "{} : erreur : {entry}, champ title : le texte est vide — saisissez un texte",
                 file.path()
             ),
             format!(
-                "{} : erreur : {entry}, champ themes[0] : thème « theme-inconnu » inconnu — \
-                 utilisez un code de la liste « themes » du jeu de données, ou ajoutez-y ce thème",
+                "{} : erreur : {entry}, champ themes[0] : thème « theme-inconnu » inconnu — \
+                 utilisez un code de la liste « themes » du jeu de données, ou ajoutez-y ce thème",
                 file.path()
             ),
         ],
@@ -179,8 +179,8 @@ fn warnings_alone_exit_0() {
     let (run, _file) = validate(&serde_json::to_vec(&dataset).unwrap(), "warning.json");
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(
-        run.stdout.contains("avertissement : chantier « ")
-            && run.stdout.contains("champ champ_futur : champ inconnu"),
+        run.stdout.contains("avertissement : chantier « ")
+            && run.stdout.contains("champ champ_futur : champ inconnu"),
         "{}",
         run.stdout
     );
@@ -229,12 +229,12 @@ fn unusable_files_exit_2_with_a_french_message() {
         (
             "a newer major version",
             br#"{"schema_version": "2.0"}"#.to_vec(),
-            "version de format « 2.0 » non prise en charge",
+            "version de format « 2.0 » non prise en charge",
         ),
         (
             "chantiers not a list",
             br#"{"schema_version": "1.0", "chantiers": {}}"#.to_vec(),
-            "« chantiers » est un objet au lieu d'une liste",
+            "« chantiers » est un objet au lieu d'une liste",
         ),
     ];
     for (what, bytes, message) in cases {
@@ -242,7 +242,7 @@ fn unusable_files_exit_2_with_a_french_message() {
         assert_eq!(run.code, 2, "{what}: stderr:\n{}", run.stderr);
         assert!(
             run.stderr
-                .starts_with(&format!("agenda : {} : ", file.path())),
+                .starts_with(&format!("agenda : {} : ", file.path())),
             "{what}: {}",
             run.stderr
         );
@@ -266,7 +266,7 @@ fn a_missing_file_exits_2() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr
-            .starts_with(&format!("agenda : impossible de lire « {path} » : ")),
+            .starts_with(&format!("agenda : impossible de lire « {path} » : ")),
         "{}",
         run.stderr
     );
@@ -284,15 +284,15 @@ fn wrong_usage_exits_2_with_the_usage() {
         (vec!["validate"], "indiquez le fichier à vérifier"),
         (
             vec!["valider", "x.json"],
-            "commande ou arguments non reconnus : « valider »",
+            "commande ou arguments non reconnus : « valider »",
         ),
         (
             vec!["validate", "a.json", "b.json"],
-            "commande ou arguments non reconnus : « validate »",
+            "commande ou arguments non reconnus : « validate »",
         ),
         (
             vec!["schema", "--chantiers"],
-            "commande ou arguments non reconnus : « schema »",
+            "commande ou arguments non reconnus : « schema »",
         ),
     ];
     for (args, message) in cases {

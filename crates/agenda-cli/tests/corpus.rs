@@ -76,10 +76,10 @@ fn every_corpus_file_gets_the_expected_exit_code_and_message() {
         }
         let message = expected["message"].as_str().unwrap_or_default();
         if !message.is_empty() && !message.split('|').any(|m| text.contains(m)) {
-            failures.push(format!("{name}: output lacks « {message} »\n{text}"));
+            failures.push(format!("{name}: output lacks « {message} »\n{text}"));
         }
         // Every problem line names where it is: "jeu de données" or a chantier.
-        for line in text.lines().filter(|l| l.contains(": erreur :")) {
+        for line in text.lines().filter(|l| l.contains(": erreur :")) {
             if !(line.contains("chantier") || line.contains("jeu de données")) {
                 failures.push(format!("{name}: a problem line names no entry: {line}"));
             }

@@ -115,11 +115,11 @@ fn exports_the_shipped_dataset() {
     assert_eq!(lines.len(), 2 + themes.len());
     assert_eq!(
         lines[0],
-        format!("{out}/agenda.ics écrit : {milestones} événements")
+        format!("{out}/agenda.ics écrit : {milestones} événements")
     );
     assert_eq!(
         lines.last().copied(),
-        Some(format!("{out}/nouveautes.atom écrit : {} entrées", chantiers.len()).as_str())
+        Some(format!("{out}/nouveautes.atom écrit : {} entrées", chantiers.len()).as_str())
     );
 
     let all = read(&dir.join("site/agenda.ics"));
@@ -151,7 +151,7 @@ fn exports_the_shipped_dataset() {
             "événements"
         };
         assert!(
-            lines.contains(&format!("{} écrit : {expected} {noun}", path.display()).as_str()),
+            lines.contains(&format!("{} écrit : {expected} {noun}", path.display()).as_str()),
             "{code}"
         );
         // Compare logical lines: long names are folded.
@@ -227,7 +227,7 @@ fn invalid_entries_are_skipped_and_reported() {
     assert!(run.stderr.contains("agenda validate"), "{}", run.stderr);
     assert!(run
         .stdout
-        .contains(&format!("nouveautes.atom écrit : {} entrées", total - 1)));
+        .contains(&format!("nouveautes.atom écrit : {} entrées", total - 1)));
     let all = read(&dir.join("site/agenda.ics"));
     assert!(!all.contains(&format!("UID:{id}.")));
 }

@@ -109,7 +109,7 @@ fn published(id: &str) -> Value {
         .unwrap()
         .iter()
         .find(|c| c["id"] == id)
-        .unwrap_or_else(|| panic!("« {id} » is in the shipped dataset"))
+        .unwrap_or_else(|| panic!("« {id} » is in the shipped dataset"))
         .clone()
 }
 
@@ -150,30 +150,30 @@ fn a_new_entry_and_an_update_are_merged_and_written() {
     let run = agenda(&["merge", "--today", TODAY, &dataset, &new, &update]);
     assert_eq!(run.code, 0, "{}", run.text());
     assert!(
-        run.stdout.contains(&format!("{new} : nouveau chantier « essai-nouveau »\n  Titre : « Nouveau chantier essai-nouveau »\n")),
+        run.stdout.contains(&format!("{new} : nouveau chantier « essai-nouveau »\n  Titre : « Nouveau chantier essai-nouveau »\n")),
         "{}",
         run.stdout
     );
     assert!(
         run.stdout.contains(&format!(
-            "{update} : mise à jour de « referentiel-m57 »\n  Titre : « "
+            "{update} : mise à jour de « referentiel-m57 »\n  Titre : « "
         )),
         "{}",
         run.stdout
     );
     assert!(
         run.stdout
-            .contains("  Titre : « Référentiel budgétaire et comptable M57 »")
+            .contains("  Titre : « Référentiel budgétaire et comptable M57 »")
             || run
                 .stdout
-                .contains("→ « Référentiel budgétaire et comptable M57 »"),
+                .contains("→ « Référentiel budgétaire et comptable M57 »"),
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("  Jalon « "), "{}", run.stdout);
+    assert!(run.stdout.contains("  Jalon « "), "{}", run.stdout);
     assert!(
         run.stdout.ends_with(&format!(
-            "{dataset} : 2 contribution(s) intégrée(s), jeu de données enregistré\n"
+            "{dataset} : 2 contribution(s) intégrée(s), jeu de données enregistré\n"
         )),
         "{}",
         run.stdout
@@ -252,7 +252,7 @@ fn dry_run_writes_nothing() {
     assert_eq!(run.code, 0, "{}", run.text());
     assert!(
         run.stdout
-            .contains("mise à jour de « referentiel-m57 »\n  Résumé : « "),
+            .contains("mise à jour de « referentiel-m57 »\n  Résumé : « "),
         "{}",
         run.stdout
     );
@@ -306,7 +306,7 @@ fn a_stale_update_is_refused() {
     stale["base_updated"] = json!("2025-01-15");
     refused(
         &[("ancienne.json", stale)],
-        &["erreur : contribution « ", "ancienne.json », chantier « referentiel-m57 » : le chantier a été modifié le ", "après la version sur laquelle porte la contribution (15 janvier 2025) : repartez de la version publiée"],
+        &["erreur : contribution « ", "ancienne.json », chantier « referentiel-m57 » : le chantier a été modifié le ", "après la version sur laquelle porte la contribution (15 janvier 2025) : repartez de la version publiée"],
     );
 }
 
@@ -316,7 +316,7 @@ fn a_new_entry_with_a_published_id_is_refused() {
     exists.as_object_mut().unwrap().remove("base_updated");
     refused(
         &[("doublon.json", exists)],
-        &["l'identifiant « referentiel-m57 » existe déjà : pour modifier ce chantier, proposez une mise à jour"],
+        &["l'identifiant « referentiel-m57 » existe déjà : pour modifier ce chantier, proposez une mise à jour"],
     );
 }
 
@@ -325,7 +325,7 @@ fn an_update_of_an_unknown_id_is_refused() {
     let unknown = update_of("referentiel-m57", |c| c["id"] = json!("referentiel-m58"));
     refused(
         &[("inconnu.json", unknown)],
-        &["aucun chantier publié n'a l'identifiant « referentiel-m58 »"],
+        &["aucun chantier publié n'a l'identifiant « referentiel-m58 »"],
     );
 }
 
@@ -338,19 +338,19 @@ fn an_invalid_contribution_is_refused_with_every_problem_and_its_path() {
     let run = refused(
         &[("invalide.json", invalid)],
         &[
-            "chantier « essai », champ chantier.themes[0] : thème « sport » inconnu",
-            "chantier « essai », champ chantier.milestones[0].label : le texte est vide — saisissez un texte",
+            "chantier « essai », champ chantier.themes[0] : thème « sport » inconnu",
+            "chantier « essai », champ chantier.milestones[0].label : le texte est vide — saisissez un texte",
             "fusion refusée (2 problème(s))",
         ],
     );
-    assert_eq!(run.stdout.matches("erreur : ").count(), 2, "{}", run.stdout);
+    assert_eq!(run.stdout.matches("erreur : ").count(), 2, "{}", run.stdout);
 
     let unreadable_date = new_entry("essai", |c| {
         c["milestones"][0]["date"] = json!("2024-02-30")
     });
     refused(
         &[("date.json", unreadable_date)],
-        &["champ chantier.milestones[0].date : valeur illisible : « 2024-02-30 » : cette date n'existe pas dans le calendrier"],
+        &["champ chantier.milestones[0].date : valeur illisible : « 2024-02-30 » : cette date n'existe pas dans le calendrier"],
     );
 }
 
@@ -362,9 +362,9 @@ fn one_bad_contribution_among_several_refuses_them_all() {
             ("mauvaise.json", new_entry("essai-b", |c| c["carriers"] = json!(["inconnu"]))),
             ("autre.json", update_of("referentiel-m57", |c| c["summary"] = json!("Revu."))),
         ],
-        &["mauvaise.json », chantier « essai-b », champ chantier.carriers[0] : porteur « inconnu » inconnu"],
+        &["mauvaise.json », chantier « essai-b », champ chantier.carriers[0] : porteur « inconnu » inconnu"],
     );
-    assert_eq!(run.stdout.matches("erreur : ").count(), 1, "{}", run.stdout);
+    assert_eq!(run.stdout.matches("erreur : ").count(), 1, "{}", run.stdout);
 }
 
 #[test]
@@ -381,8 +381,8 @@ fn two_contributions_for_the_same_chantier_are_refused() {
             ),
         ],
         &[
-            "deux.json », chantier « referentiel-m57 » : la contribution « ",
-            "un.json » porte déjà sur ce chantier",
+            "deux.json », chantier « referentiel-m57 » : la contribution « ",
+            "un.json » porte déjà sur ce chantier",
         ],
     );
 }
@@ -398,13 +398,13 @@ fn a_dataset_with_errors_is_not_merged_into() {
     let run = agenda(&["merge", "--today", TODAY, &dataset, &new]);
     assert_eq!(run.code, 1, "{}", run.text());
     assert!(
-        run.stdout.contains("thème « sport » inconnu"),
+        run.stdout.contains("thème « sport » inconnu"),
         "{}",
         run.stdout
     );
     assert!(
         run.stdout
-            .contains("contient déjà des erreurs : corrigez-les"),
+            .contains("contient déjà des erreurs : corrigez-les"),
         "{}",
         run.stdout
     );
@@ -450,7 +450,7 @@ fn unreadable_inputs_exit_2_and_write_nothing() {
         (
             "version.json",
             br#"{"contribution_version": "2.0", "chantier": {}}"#.to_vec(),
-            "version de contribution « 2.0 » non prise en charge",
+            "version de contribution « 2.0 » non prise en charge",
         ),
     ];
     for (name, bytes, message) in cases {
@@ -473,7 +473,7 @@ fn unreadable_inputs_exit_2_and_write_nothing() {
     let run = agenda(&["merge", &dataset, missing.to_str().unwrap()]);
     assert_eq!(run.code, 2, "{}", run.text());
     assert!(
-        run.stderr.contains("impossible de lire la contribution « "),
+        run.stderr.contains("impossible de lire la contribution « "),
         "{}",
         run.stderr
     );
@@ -482,7 +482,7 @@ fn unreadable_inputs_exit_2_and_write_nothing() {
     assert_eq!(run.code, 2, "{}", run.text());
     assert!(
         run.stderr
-            .contains("impossible de lire le jeu de données « "),
+            .contains("impossible de lire le jeu de données « "),
         "{}",
         run.stderr
     );
@@ -503,12 +503,12 @@ fn unreadable_inputs_exit_2_and_write_nothing() {
     assert_eq!(run.code, 1, "{}", run.text());
     assert!(
         run.stdout
-            .contains("champ schema_version : valeur illisible : champ obligatoire manquant"),
+            .contains("champ schema_version : valeur illisible : champ obligatoire manquant"),
         "{}",
         run.stdout
     );
     assert!(
-        run.stdout.contains("l'en-tête du jeu de données « "),
+        run.stdout.contains("l'en-tête du jeu de données « "),
         "{}",
         run.stdout
     );
@@ -529,7 +529,7 @@ fn wrong_usage_of_merge_exits_2() {
         ),
         (
             vec!["merge", "--today", "01/12/2026", "a.json", "b.json"],
-            "date « 01/12/2026 » invalide pour --today : attendu AAAA-MM-JJ",
+            "date « 01/12/2026 » invalide pour --today : attendu AAAA-MM-JJ",
         ),
         (
             vec!["merge", "a.json", "b.json", "--today"],
@@ -537,7 +537,7 @@ fn wrong_usage_of_merge_exits_2() {
         ),
         (
             vec!["merge", "--force", "a.json", "b.json"],
-            "option « --force » inconnue pour merge",
+            "option « --force » inconnue pour merge",
         ),
     ] {
         let run = agenda(&args);
@@ -580,7 +580,7 @@ fn a_write_failing_half_way_leaves_the_original_intact() {
     let run = run(command);
     assert_eq!(run.code, 2, "{}", run.text());
     assert!(
-        run.stderr.contains("impossible d'écrire « "),
+        run.stderr.contains("impossible d'écrire « "),
         "{}",
         run.stderr
     );
@@ -615,14 +615,14 @@ fn validate_checks_a_contribution_against_the_given_dataset() {
     assert_eq!(run.code, 0, "{}", run.text());
     assert!(
         run.stdout.contains(&format!(
-            "{update} : mise à jour de « referentiel-m57 » :\n  Titre : « "
+            "{update} : mise à jour de « referentiel-m57 » :\n  Titre : « "
         )),
         "{}",
         run.stdout
     );
     assert!(
         run.stdout.ends_with(&format!(
-            "{update} : contribution valide, 0 erreur(s), 0 avertissement(s)\n"
+            "{update} : contribution valide, 0 erreur(s), 0 avertissement(s)\n"
         )),
         "{}",
         run.stdout
@@ -632,7 +632,7 @@ fn validate_checks_a_contribution_against_the_given_dataset() {
     let run = agenda(&["validate", &format!("--dataset={SHIPPED}"), &new]);
     assert_eq!(run.code, 0, "{}", run.text());
     assert!(
-        run.stdout.contains("nouveau chantier « essai » :"),
+        run.stdout.contains("nouveau chantier « essai » :"),
         "{}",
         run.stdout
     );
@@ -653,9 +653,9 @@ fn validate_reports_every_problem_of_a_contribution_on_one_line_each() {
     assert_eq!(
         run.stdout,
         format!(
-            "{invalid} : erreur : chantier « essai », champ chantier.themes[0] : thème « sport » inconnu — utilisez un code de la liste « themes » du jeu de données, ou ajoutez-y ce thème\n\
-             {invalid} : erreur : chantier « essai », champ chantier.sources[0].url : adresse « ftp://exemple.fr » refusée — donnez une adresse complète commençant par https:// (ou http://)\n\
-             {invalid} : contribution invalide, 2 erreur(s), 0 avertissement(s)\n"
+            "{invalid} : erreur : chantier « essai », champ chantier.themes[0] : thème « sport » inconnu — utilisez un code de la liste « themes » du jeu de données, ou ajoutez-y ce thème\n\
+             {invalid} : erreur : chantier « essai », champ chantier.sources[0].url : adresse « ftp://exemple.fr » refusée — donnez une adresse complète commençant par https:// (ou http://)\n\
+             {invalid} : contribution invalide, 2 erreur(s), 0 avertissement(s)\n"
         )
     );
 
@@ -667,7 +667,7 @@ fn validate_reports_every_problem_of_a_contribution_on_one_line_each() {
     assert_eq!(run.code, 1, "{}", run.text());
     assert!(
         run.stdout
-            .contains("champ chantier.milestones[0].date : valeur illisible"),
+            .contains("champ chantier.milestones[0].date : valeur illisible"),
         "{}",
         run.stdout
     );
@@ -679,7 +679,7 @@ fn validate_reports_every_problem_of_a_contribution_on_one_line_each() {
     assert_eq!(run.code, 1, "{}", run.text());
     assert!(
         run.stdout.contains(&format!(
-            "{stale} : erreur : chantier « referentiel-m57 » : le chantier a été modifié le "
+            "{stale} : erreur : chantier « referentiel-m57 » : le chantier a été modifié le "
         )),
         "{}",
         run.stdout
@@ -695,7 +695,7 @@ fn validate_accepts_a_bare_chantier() {
     let run = agenda(&["validate", "--dataset", SHIPPED, &bare]);
     assert_eq!(run.code, 0, "{}", run.text());
     assert!(
-        run.stdout.contains("nouveau chantier « essai-seul »"),
+        run.stdout.contains("nouveau chantier « essai-seul »"),
         "{}",
         run.stdout
     );
@@ -706,7 +706,7 @@ fn validate_accepts_a_bare_chantier() {
     assert_eq!(run.code, 1, "{}", run.text());
     assert!(
         run.stdout
-            .contains("chantier « essai-seul », champ title : le texte est vide"),
+            .contains("chantier « essai-seul », champ title : le texte est vide"),
         "{}",
         run.stdout
     );
@@ -728,7 +728,7 @@ fn validate_uses_the_shipped_dataset_by_default_from_the_repository_root() {
     let run = agenda_in(&dir.0, &["validate", "maj.json"]);
     assert_eq!(run.code, 2, "{}", run.text());
     assert!(
-        run.stderr.contains("« maj.json » est une contribution (un chantier seul) : indiquez avec --dataset le jeu de données"),
+        run.stderr.contains("« maj.json » est une contribution (un chantier seul) : indiquez avec --dataset le jeu de données"),
         "{}",
         run.stderr
     );
@@ -743,7 +743,7 @@ fn validate_of_a_contribution_with_unusable_inputs_exits_2() {
     assert_eq!(run.code, 2, "{}", run.text());
     assert!(
         run.stderr
-            .contains("impossible de lire le jeu de données « "),
+            .contains("impossible de lire le jeu de données « "),
         "{}",
         run.stderr
     );
@@ -756,7 +756,7 @@ fn validate_of_a_contribution_with_unusable_inputs_exits_2() {
     assert_eq!(run.code, 2, "{}", run.text());
     assert!(
         run.stderr
-            .contains("version de contribution « 3.1 » non prise en charge"),
+            .contains("version de contribution « 3.1 » non prise en charge"),
         "{}",
         run.stderr
     );
@@ -768,7 +768,7 @@ fn validate_of_a_contribution_with_unusable_inputs_exits_2() {
         ),
         (
             vec!["validate", "--jeu", "a.json"],
-            "option « --jeu » inconnue pour validate",
+            "option « --jeu » inconnue pour validate",
         ),
         (
             vec!["validate", "--dataset", SHIPPED],
@@ -776,7 +776,7 @@ fn validate_of_a_contribution_with_unusable_inputs_exits_2() {
         ),
         (
             vec!["validate", "a.json", "b.json"],
-            "commande ou arguments non reconnus : « validate »",
+            "commande ou arguments non reconnus : « validate »",
         ),
     ] {
         let run = agenda(&args);
@@ -855,7 +855,7 @@ fn the_example_of_the_contribution_guide_is_valid() {
     let run = agenda(&["validate", "--dataset", SHIPPED, &file]);
     assert_eq!(run.code, 0, "{}", run.text());
     assert!(
-        run.stdout.contains(&format!("mise à jour de « {id} »")),
+        run.stdout.contains(&format!("mise à jour de « {id} »")),
         "{}",
         run.stdout
     );

@@ -264,7 +264,7 @@ impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             DateError::Shape => {
-                "format de date non reconnu ; écrivez AAAA-MM-JJ, AAAA-MM, AAAA-Tn (trimestre), AAAA-Sn (semestre) ou AAAA"
+                "format de date non reconnu ; écrivez AAAA-MM-JJ, AAAA-MM, AAAA-Tn (trimestre), AAAA-Sn (semestre) ou AAAA"
             }
             DateError::Impossible => "cette date n'existe pas dans le calendrier",
             DateError::YearOutOfRange => "l'année doit être comprise entre 1900 et 2200",
@@ -420,7 +420,7 @@ impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         text.parse()
-            .map_err(|e: DateError| serde::de::Error::custom(format!("« {text} » : {e}")))
+            .map_err(|e: DateError| serde::de::Error::custom(format!("« {text} » : {e}")))
     }
 }
 
@@ -433,7 +433,7 @@ impl schemars::JsonSchema for PartialDate {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "description": "Date à sa précision : AAAA-MM-JJ (jour), AAAA-MM (mois), AAAA-Tn (trimestre 1 à 4), AAAA-Sn (semestre 1 ou 2) ou AAAA (année).",
+            "description": "Date à sa précision : AAAA-MM-JJ (jour), AAAA-MM (mois), AAAA-Tn (trimestre 1 à 4), AAAA-Sn (semestre 1 ou 2) ou AAAA (année).",
             "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-T[1-4]|-S[12])?$",
             "examples": ["2024-01-01", "2022-07", "2025-T3", "2026-S1", "2026"]
         })

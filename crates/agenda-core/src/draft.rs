@@ -418,8 +418,8 @@ fn code_of<T: Serialize>(value: T) -> String {
 ///
 /// ```
 /// use agenda_core::draft::suggest_id;
-/// assert_eq!(suggest_id("Généralisation du référentiel M57 !"), "generalisation-du-referentiel-m57");
-/// assert_eq!(suggest_id("L'État — « Œuvre »"), "l-etat-oeuvre");
+/// assert_eq!(suggest_id("Généralisation du référentiel M57 !"), "generalisation-du-referentiel-m57");
+/// assert_eq!(suggest_id("L'État — « Œuvre »"), "l-etat-oeuvre");
 /// assert_eq!(suggest_id(" … "), "");
 /// ```
 pub fn suggest_id(text: &str) -> String {
@@ -956,7 +956,7 @@ impl Draft {
     /// assert_eq!(places, [
     ///     ("jalon-0-date", "Choisissez le trimestre."),
     ///     (format!("source-{last}-libelle").as_str(), "Saisissez l'intitulé de la source."),
-    ///     (format!("source-{last}-adresse").as_str(), "Saisissez l'adresse de la source : une adresse complète commençant par https://."),
+    ///     (format!("source-{last}-adresse").as_str(), "Saisissez l'adresse de la source : une adresse complète commençant par https://."),
     /// ]);
     /// ```
     pub fn check(&self, dataset: &Dataset) -> DraftReport {
@@ -1278,10 +1278,10 @@ pub fn field_id(path: &str) -> String {
 ///
 /// ```
 /// use agenda_core::draft::field_label;
-/// assert_eq!(field_label("chantier.milestones[0].date"), "Jalon 1 : date");
-/// assert_eq!(field_label("chantier.concerned.rules[1].thresholds[0].value"), "Règle 2, seuil 1 : valeur");
+/// assert_eq!(field_label("chantier.milestones[0].date"), "Jalon 1 : date");
+/// assert_eq!(field_label("chantier.concerned.rules[1].thresholds[0].value"), "Règle 2, seuil 1 : valeur");
 /// assert_eq!(field_label("chantier.description[2]"), "Description, paragraphe 3");
-/// assert_eq!(field_label("chantier.sources[0].url"), "Source 1 : adresse");
+/// assert_eq!(field_label("chantier.sources[0].url"), "Source 1 : adresse");
 /// ```
 pub fn field_label(path: &str) -> String {
     use Step::{Index as I, Key as K};
@@ -1296,7 +1296,7 @@ pub fn field_label(path: &str) -> String {
         [K("nature"), ..] => "Nature".into(),
         [K("concerned"), K("note"), ..] => "Précision sur les collectivités concernées".into(),
         [K("concerned"), K("rules"), I(i), K("epci_kinds"), ..] => {
-            format!("Règle {} : types d'EPCI", i + 1)
+            format!("Règle {} : types d'EPCI", i + 1)
         }
         [K("concerned"), K("rules"), I(i), K("thresholds"), I(j), rest @ ..] => {
             let part = match rest {
@@ -1304,10 +1304,10 @@ pub fn field_label(path: &str) -> String {
                 [K("comparison"), ..] => "comparaison",
                 _ => "valeur",
             };
-            format!("Règle {}, seuil {} : {part}", i + 1, j + 1)
+            format!("Règle {}, seuil {} : {part}", i + 1, j + 1)
         }
         [K("concerned"), K("rules"), I(i), ..] => {
-            format!("Règle {} : type de collectivité", i + 1)
+            format!("Règle {} : type de collectivité", i + 1)
         }
         [K("concerned"), ..] => "Collectivités concernées".into(),
         [K("milestones"), I(i), rest @ ..] => {
@@ -1318,7 +1318,7 @@ pub fn field_label(path: &str) -> String {
                 [K("details"), ..] => "précisions",
                 _ => "libellé",
             };
-            format!("Jalon {} : {part}", i + 1)
+            format!("Jalon {} : {part}", i + 1)
         }
         [K("milestones"), ..] => "Jalons".into(),
         [K("sources"), I(i), rest @ ..] => {
@@ -1327,7 +1327,7 @@ pub fn field_label(path: &str) -> String {
                 [K("kind"), ..] => "type",
                 _ => "intitulé",
             };
-            format!("Source {} : {part}", i + 1)
+            format!("Source {} : {part}", i + 1)
         }
         [K("contact"), ..] => "Contact".into(),
         _ => "Identifiant".into(),
@@ -1414,13 +1414,13 @@ fn form_message(draft: &Draft, path: &str, kind: &ProblemKind) -> String {
             "Choisissez le type de collectivité.".into()
         }
         (ProblemKind::Unreadable(_), [.., K("epci_kinds"), I(_)]) => {
-            "Type d'EPCI inconnu : décochez-le.".into()
+            "Type d'EPCI inconnu : décochez-le.".into()
         }
         (ProblemKind::Unreadable(_), [.., K("measure")]) => {
-            "Choisissez ce que mesure le seuil : habitants ou agents.".into()
+            "Choisissez ce que mesure le seuil : habitants ou agents.".into()
         }
         (ProblemKind::Unreadable(_), [.., K("comparison")]) => {
-            "Choisissez la comparaison : plus de, au moins, moins de ou au plus.".into()
+            "Choisissez la comparaison : plus de, au moins, moins de ou au plus.".into()
         }
         (ProblemKind::Unreadable(_), [.., K("value")]) => {
             "Saisissez un nombre entier positif, sans décimale (par exemple 3500).".into()
@@ -1429,7 +1429,7 @@ fn form_message(draft: &Draft, path: &str, kind: &ProblemKind) -> String {
             "Choisissez le type de source.".into()
         }
         (ProblemKind::Unreadable(_), [K("base_updated")]) => {
-            "La date de la version publiée de ce brouillon est illisible : supprimez le brouillon pour repartir de la fiche publiée.".into()
+            "La date de la version publiée de ce brouillon est illisible : supprimez le brouillon pour repartir de la fiche publiée.".into()
         }
         (ProblemKind::EmptyText, [K("title")]) => "Saisissez le titre.".into(),
         (ProblemKind::EmptyText, [K("summary")]) => "Saisissez le résumé.".into(),
@@ -1441,34 +1441,34 @@ fn form_message(draft: &Draft, path: &str, kind: &ProblemKind) -> String {
         }
         (ProblemKind::EmptyText, _) => "Saisissez un texte.".into(),
         (ProblemKind::InvalidSlug(s), [K("id")]) if s.is_empty() => {
-            "Saisissez l'identifiant : des minuscules sans accent, des chiffres et des tirets simples (par exemple « facturation-electronique »).".into()
+            "Saisissez l'identifiant : des minuscules sans accent, des chiffres et des tirets simples (par exemple « facturation-electronique »).".into()
         }
         (ProblemKind::InvalidSlug(s), [K("milestones"), I(_), K("id")]) if s.is_empty() => {
-            "Saisissez l'identifiant du jalon : des minuscules sans accent, des chiffres et des tirets simples (par exemple « ouverture-du-service »).".into()
+            "Saisissez l'identifiant du jalon : des minuscules sans accent, des chiffres et des tirets simples (par exemple « ouverture-du-service »).".into()
         }
         (ProblemKind::DuplicateCode(c), [K("milestones"), I(_), K("id")]) => format!(
-            "Un autre jalon a déjà l'identifiant « {c} » : donnez à chaque jalon un identifiant différent."
+            "Un autre jalon a déjà l'identifiant « {c} » : donnez à chaque jalon un identifiant différent."
         ),
         (ProblemKind::UnknownCarrier(c), _) => format!(
-            "Porteur « {c} » inconnu du jeu de données : décochez-le, ou demandez à l'opérateur de l'ajouter."
+            "Porteur « {c} » inconnu du jeu de données : décochez-le, ou demandez à l'opérateur de l'ajouter."
         ),
         (ProblemKind::UnknownTheme(c), _) => format!(
-            "Thème « {c} » inconnu du jeu de données : décochez-le, ou demandez à l'opérateur de l'ajouter."
+            "Thème « {c} » inconnu du jeu de données : décochez-le, ou demandez à l'opérateur de l'ajouter."
         ),
         (ProblemKind::EmptyList, [K("carriers")]) => "Cochez au moins un porteur.".into(),
         (ProblemKind::EmptyList, [K("themes")]) => "Cochez au moins un thème.".into(),
         (ProblemKind::EmptyList, [K("concerned"), ..]) => {
-            "Ajoutez au moins une règle : indiquez quelles collectivités sont concernées.".into()
+            "Ajoutez au moins une règle : indiquez quelles collectivités sont concernées.".into()
         }
         (ProblemKind::EmptyList, [K("milestones")]) => "Ajoutez au moins un jalon.".into(),
         (ProblemKind::EndBeforeStart, _) => {
-            "La fin de la période précède son début : vérifiez la date et la fin du jalon.".into()
+            "La fin de la période précède son début : vérifiez la date et la fin du jalon.".into()
         }
         (ProblemKind::MilestonesOutOfOrder, _) => {
-            "Les jalons ne sont pas dans l'ordre chronologique : rangez-les avec « Monter » et « Descendre » (l'agenda les trie en attendant).".into()
+            "Les jalons ne sont pas dans l'ordre chronologique : rangez-les avec « Monter » et « Descendre » (l'agenda les trie en attendant).".into()
         }
         (ProblemKind::UnsafeUrl(u), _) if in_sources && u.trim().is_empty() => {
-            "Saisissez l'adresse de la source : une adresse complète commençant par https://."
+            "Saisissez l'adresse de la source : une adresse complète commençant par https://."
                 .into()
         }
         _ => generic(kind),
@@ -1483,7 +1483,7 @@ fn date_message(date: &DateDraft) -> String {
     let year_missing = date.year.trim().is_empty();
     let missing = match precision {
         Precision::Day if date.day.trim().is_empty() => {
-            Some("Saisissez la date complète : jour, mois et année.")
+            Some("Saisissez la date complète : jour, mois et année.")
         }
         Precision::Month if date.month.trim().is_empty() => {
             Some("Saisissez le mois, au format AAAA-MM (par exemple 2027-03).")
@@ -1501,16 +1501,16 @@ fn date_message(date: &DateDraft) -> String {
     match date.text().parse::<PartialDate>() {
         Err(DateError::Shape) => match precision {
             Precision::Day => {
-                "Date non reconnue : saisissez-la au format AAAA-MM-JJ (par exemple 2027-01-01)."
+                "Date non reconnue : saisissez-la au format AAAA-MM-JJ (par exemple 2027-01-01)."
                     .into()
             }
             Precision::Month => {
-                "Mois non reconnu : saisissez-le au format AAAA-MM (par exemple 2027-03).".into()
+                "Mois non reconnu : saisissez-le au format AAAA-MM (par exemple 2027-03).".into()
             }
-            _ => "Année non reconnue : saisissez-la sur quatre chiffres (par exemple 2027).".into(),
+            _ => "Année non reconnue : saisissez-la sur quatre chiffres (par exemple 2027).".into(),
         },
         Err(e) => capitalised_sentence(&e.to_string()),
-        Ok(_) => "Date illisible : vérifiez-la.".into(),
+        Ok(_) => "Date illisible : vérifiez-la.".into(),
     }
 }
 
@@ -1518,10 +1518,10 @@ fn date_message(date: &DateDraft) -> String {
 fn conflict_message(kind: &MergeErrorKind, id: &str) -> String {
     match kind {
         MergeErrorKind::AlreadyExists { .. } => format!(
-            "Un chantier publié a déjà l'identifiant « {id} » : choisissez un autre identifiant, ou proposez une mise à jour de ce chantier depuis sa fiche."
+            "Un chantier publié a déjà l'identifiant « {id} » : choisissez un autre identifiant, ou proposez une mise à jour de ce chantier depuis sa fiche."
         ),
         MergeErrorKind::UnknownId => format!(
-            "Aucun chantier publié n'a l'identifiant « {id} » : cette mise à jour ne peut pas être intégrée. Supprimez le brouillon, ou proposez un nouveau chantier."
+            "Aucun chantier publié n'a l'identifiant « {id} » : cette mise à jour ne peut pas être intégrée. Supprimez le brouillon, ou proposez un nouveau chantier."
         ),
         MergeErrorKind::Stale { .. } => format!(
             "{} Supprimez le brouillon pour repartir de la fiche publiée.",
@@ -1600,49 +1600,49 @@ const MAIL_CHANGES: usize = 5;
 /// use agenda_core::draft::{contribution_email, Draft};
 /// # let dataset = agenda_core::load(&std::fs::read("../../public/data/agenda.json").unwrap()).unwrap().dataset;
 /// let contribution = Draft::from_chantier(&dataset.chantiers[0]).to_contribution().unwrap();
-/// let mail = contribution_email("agenda@anct.gouv.fr", &contribution, &["Titre : « A » → « B »".into()]);
-/// assert!(mail.subject.starts_with("Contribution à l'agenda : mise à jour de « "));
+/// let mail = contribution_email("agenda@anct.gouv.fr", &contribution, &["Titre : « A » → « B »".into()]);
+/// assert!(mail.subject.starts_with("Contribution à l'agenda : mise à jour de « "));
 /// assert!(mail.body.contains(&format!("contribution-{}.json", contribution.chantier.id)));
-/// assert!(mail.body.contains("- Titre : « A » → « B »"));
+/// assert!(mail.body.contains("- Titre : « A » → « B »"));
 /// ```
 pub fn contribution_email(to: &str, contribution: &Contribution, changes: &[String]) -> Email {
     let c = &contribution.chantier;
     let update = contribution.base_updated.is_some();
     let subject = if update {
-        format!("Contribution à l'agenda : mise à jour de « {} »", c.id)
+        format!("Contribution à l'agenda : mise à jour de « {} »", c.id)
     } else {
-        format!("Contribution à l'agenda : nouveau chantier « {} »", c.id)
+        format!("Contribution à l'agenda : nouveau chantier « {} »", c.id)
     };
     let mut body = vec![
         "Bonjour,".to_string(),
         String::new(),
         if update {
             format!(
-                "Je vous propose une mise à jour du chantier « {} » (identifiant : {}) de l'Agenda numérique des collectivités.",
+                "Je vous propose une mise à jour du chantier « {} » (identifiant : {}) de l'Agenda numérique des collectivités.",
                 c.title, c.id
             )
         } else {
             format!(
-                "Je vous propose un nouveau chantier pour l'Agenda numérique des collectivités : « {} » (identifiant : {}).",
+                "Je vous propose un nouveau chantier pour l'Agenda numérique des collectivités : « {} » (identifiant : {}).",
                 c.title, c.id
             )
         },
         String::new(),
         format!(
-            "Le fichier de contribution est joint à ce message : {}.",
+            "Le fichier de contribution est joint à ce message : {}.",
             contribution_filename(&c.id)
         ),
     ];
     if update {
         body.push(String::new());
         if changes.is_empty() {
-            body.push("Ce qui change : aucune modification du contenu.".into());
+            body.push("Ce qui change : aucune modification du contenu.".into());
         } else {
-            body.push("Ce qui change :".into());
+            body.push("Ce qui change :".into());
             body.extend(changes.iter().take(MAIL_CHANGES).map(|l| format!("- {l}")));
             if changes.len() > MAIL_CHANGES {
                 body.push(format!(
-                    "- et {} autre(s) modification(s), détaillées par « agenda validate ».",
+                    "- et {} autre(s) modification(s), détaillées par « agenda validate ».",
                     changes.len() - MAIL_CHANGES
                 ));
             }
@@ -1650,10 +1650,10 @@ pub fn contribution_email(to: &str, contribution: &Contribution, changes: &[Stri
     }
     body.extend([
         String::new(),
-        "Service :".into(),
-        "Personne à contacter :".into(),
-        "Sources qui justifient les dates (si elles ne figurent pas dans la fiche) :".into(),
-        "Thème ou porteur à créer (le cas échéant) :".into(),
+        "Service :".into(),
+        "Personne à contacter :".into(),
+        "Sources qui justifient les dates (si elles ne figurent pas dans la fiche) :".into(),
+        "Thème ou porteur à créer (le cas échéant) :".into(),
         String::new(),
         "Cordialement,".into(),
     ]);
@@ -1692,20 +1692,20 @@ pub fn feedback_email(
         "Bonjour,".to_string(),
         String::new(),
         format!(
-            "Je vous écris au sujet du chantier « {} » (identifiant : {}) de l'Agenda numérique des collectivités :",
+            "Je vous écris au sujet du chantier « {} » (identifiant : {}) de l'Agenda numérique des collectivités :",
             chantier.title, chantier.id
         ),
         page_url.to_string(),
         String::new(),
-        "Collectivité :".into(),
-        "Mon avis, ou la difficulté rencontrée :".into(),
+        "Collectivité :".into(),
+        "Mon avis, ou la difficulté rencontrée :".into(),
         String::new(),
         String::new(),
         "Cordialement,".into(),
     ];
     Some(Email {
         to: to.to_string(),
-        subject: format!("Avis sur le chantier « {} »", chantier.title),
+        subject: format!("Avis sur le chantier « {} »", chantier.title),
         body: body.join("\n"),
     })
 }

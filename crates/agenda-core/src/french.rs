@@ -35,7 +35,7 @@ const MONTHS: [&str; 12] = [
 /// ```
 /// use agenda_core::french::capitalised;
 /// assert_eq!(capitalised("écoles"), "Écoles");
-/// assert_eq!(capitalised("œuvre ; ÿ"), "Œuvre ; ÿ");
+/// assert_eq!(capitalised("œuvre ; ÿ"), "Œuvre ; ÿ");
 /// assert_eq!(capitalised("à l'année près"), "À l'année près");
 /// assert_eq!(capitalised(""), "");
 /// ```

@@ -291,7 +291,7 @@ impl fmt::Display for ParseError {
     /// let error = agenda_core::merge::parse(b"[]", "a.json").unwrap_err();
     /// assert_eq!(
     ///     error.to_string(),
-    ///     "le fichier n'a pas la forme d'une contribution (la racine est une liste au lieu d'un objet) ; \
+    ///     "le fichier n'a pas la forme d'une contribution (la racine est une liste au lieu d'un objet) ; \
     ///      comparez-le au schéma (agenda schema --contribution)"
     /// );
     /// ```
@@ -300,11 +300,11 @@ impl fmt::Display for ParseError {
             ParseError::Unusable(e) => write!(f, "{e}"),
             ParseError::NotAnEntry(detail) => write!(
                 f,
-                "le fichier n'a pas la forme d'une contribution ({detail}) ; comparez-le au schéma (agenda schema --contribution)"
+                "le fichier n'a pas la forme d'une contribution ({detail}) ; comparez-le au schéma (agenda schema --contribution)"
             ),
             ParseError::UnsupportedVersion(v) => write!(
                 f,
-                "version de contribution « {v} » non prise en charge (cet outil lit les versions 1.x) ; indiquez \"contribution_version\": \"{CONTRIBUTION_VERSION}\""
+                "version de contribution « {v} » non prise en charge (cet outil lit les versions 1.x) ; indiquez \"contribution_version\": \"{CONTRIBUTION_VERSION}\""
             ),
             ParseError::Invalid(problems) => {
                 let errors = problems.iter().filter(|p| p.is_error()).count();
@@ -491,10 +491,10 @@ fn check_version(version: &str) -> Result<Option<ProblemKind>, ParseError> {
 ///     path: "chantier.title".into(),
 ///     kind: ProblemKind::EmptyText,
 /// };
-/// assert_eq!(describe("", &p), "erreur : chantier « m57 », champ chantier.title : le texte est vide — saisissez un texte");
+/// assert_eq!(describe("", &p), "erreur : chantier « m57 », champ chantier.title : le texte est vide — saisissez un texte");
 /// assert_eq!(
 ///     describe("dgfip.json", &p),
-///     "erreur : contribution « dgfip.json », chantier « m57 », champ chantier.title : le texte est vide — saisissez un texte"
+///     "erreur : contribution « dgfip.json », chantier « m57 », champ chantier.title : le texte est vide — saisissez un texte"
 /// );
 /// ```
 pub fn describe(origin: &str, problem: &Problem) -> String {
@@ -508,21 +508,21 @@ pub fn describe(origin: &str, problem: &Problem) -> String {
         .and_then(|e| e.id.as_deref())
         .unwrap_or("");
     format!(
-        "{severity} : {} : {} — {}",
+        "{severity} : {} : {} — {}",
         location(origin, id, &problem.path),
         problem.kind.message(),
         problem.kind.hint()
     )
 }
 
-/// "contribution « a.json », chantier « x », champ title", each part when known.
+/// "contribution « a.json », chantier « x », champ title", each part when known.
 fn location(origin: &str, id: &str, path: &str) -> String {
     let mut parts = Vec::new();
     if !origin.is_empty() {
-        parts.push(format!("contribution « {origin} »"));
+        parts.push(format!("contribution « {origin} »"));
     }
     if !id.is_empty() {
-        parts.push(format!("chantier « {} »", excerpt(id, 80)));
+        parts.push(format!("chantier « {} »", excerpt(id, 80)));
     } else if origin.is_empty() {
         parts.push("chantier sans identifiant".to_string());
     }
@@ -556,7 +556,7 @@ pub enum Action {
 /// ```
 /// use agenda_core::merge::{Action, Applied};
 /// let applied = Applied { contribution: 0, origin: "m57.json".into(), id: "m57".into(),
-///     action: Action::New, changes: vec!["Titre : « M57 »".into()], warnings: vec![] };
+///     action: Action::New, changes: vec!["Titre : « M57 »".into()], warnings: vec![] };
 /// assert_eq!(applied.changes.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -578,18 +578,18 @@ pub struct Applied {
 }
 
 impl Applied {
-    /// "nouveau chantier « x »" or "mise à jour de « x »".
+    /// "nouveau chantier « x »" or "mise à jour de « x »".
     ///
     /// ```
     /// use agenda_core::merge::{Action, Applied};
     /// let applied = Applied { contribution: 0, origin: String::new(), id: "m57".into(),
     ///     action: Action::New, changes: vec![], warnings: vec![] };
-    /// assert_eq!(applied.headline(), "nouveau chantier « m57 »");
+    /// assert_eq!(applied.headline(), "nouveau chantier « m57 »");
     /// ```
     pub fn headline(&self) -> String {
         match self.action {
-            Action::New => format!("nouveau chantier « {} »", self.id),
-            Action::Update { .. } => format!("mise à jour de « {} »", self.id),
+            Action::New => format!("nouveau chantier « {} »", self.id),
+            Action::Update { .. } => format!("mise à jour de « {} »", self.id),
         }
     }
 }
@@ -618,8 +618,8 @@ pub struct MergeOutcome {
 /// use agenda_core::merge::MergeErrorKind;
 /// assert_eq!(
 ///     MergeErrorKind::UnknownId.message("x"),
-///     "aucun chantier publié n'a l'identifiant « x » : vérifiez l'identifiant, \
-///      ou retirez « base_updated » pour proposer un nouveau chantier"
+///     "aucun chantier publié n'a l'identifiant « x » : vérifiez l'identifiant, \
+///      ou retirez « base_updated » pour proposer un nouveau chantier"
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -656,7 +656,7 @@ pub enum MergeErrorKind {
 /// use agenda_core::merge::{MergeError, MergeErrorKind};
 /// let e = MergeError { contribution: Some(1), origin: String::new(), id: "x".into(),
 ///     kind: MergeErrorKind::UnknownId };
-/// assert!(e.to_string().starts_with("erreur : contribution n° 2, chantier « x » : "));
+/// assert!(e.to_string().starts_with("erreur : contribution n° 2, chantier « x » : "));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MergeError {
@@ -678,19 +678,19 @@ impl fmt::Display for MergeError {
     /// use agenda_core::merge::{MergeError, MergeErrorKind};
     /// let e = MergeError { contribution: Some(0), origin: "m57.json".into(), id: "m57".into(),
     ///     kind: MergeErrorKind::UnknownId };
-    /// assert_eq!(e.to_string(), "erreur : contribution « m57.json », chantier « m57 » : \
-    ///     aucun chantier publié n'a l'identifiant « m57 » : vérifiez l'identifiant, \
-    ///     ou retirez « base_updated » pour proposer un nouveau chantier");
+    /// assert_eq!(e.to_string(), "erreur : contribution « m57.json », chantier « m57 » : \
+    ///     aucun chantier publié n'a l'identifiant « m57 » : vérifiez l'identifiant, \
+    ///     ou retirez « base_updated » pour proposer un nouveau chantier");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts = Vec::new();
         match (self.origin.is_empty(), self.contribution) {
-            (false, _) => parts.push(format!("contribution « {} »", self.origin)),
+            (false, _) => parts.push(format!("contribution « {} »", self.origin)),
             (true, Some(i)) => parts.push(format!("contribution n° {}", i + 1)),
             (true, None) => {}
         }
         if !self.id.is_empty() {
-            parts.push(format!("chantier « {} »", excerpt(&self.id, 80)));
+            parts.push(format!("chantier « {} »", excerpt(&self.id, 80)));
         }
         if let MergeErrorKind::Invalid(p) = &self.kind {
             if !p.path.is_empty() {
@@ -702,7 +702,7 @@ impl fmt::Display for MergeError {
         }
         write!(
             f,
-            "erreur : {} : {}",
+            "erreur : {} : {}",
             parts.join(", "),
             self.kind.message(&self.id)
         )
@@ -717,26 +717,26 @@ impl MergeErrorKind {
     /// let d = |s: &str| s.parse().unwrap();
     /// let stale = MergeErrorKind::Stale { published_updated: d("2026-11-29"), base_updated: d("2026-10-01") };
     /// assert_eq!(stale.message("m57"), "le chantier a été modifié le 29 novembre 2026, après la version \
-    ///     sur laquelle porte la contribution (1er octobre 2026) : repartez de la version publiée \
+    ///     sur laquelle porte la contribution (1er octobre 2026) : repartez de la version publiée \
     ///     et reportez-y vos modifications");
     /// ```
     pub fn message(&self, id: &str) -> String {
         let day = crate::french::day;
         match self {
             MergeErrorKind::AlreadyExists { published_updated } => format!(
-                "l'identifiant « {id} » existe déjà : pour modifier ce chantier, proposez une mise à jour \
+                "l'identifiant « {id} » existe déjà : pour modifier ce chantier, proposez une mise à jour \
                  (\"base_updated\": \"{published_updated}\", date de la version publiée), \
                  ou choisissez un autre identifiant pour un nouveau chantier"
             ),
             MergeErrorKind::UnknownId => format!(
-                "aucun chantier publié n'a l'identifiant « {id} » : vérifiez l'identifiant, \
-                 ou retirez « base_updated » pour proposer un nouveau chantier"
+                "aucun chantier publié n'a l'identifiant « {id} » : vérifiez l'identifiant, \
+                 ou retirez « base_updated » pour proposer un nouveau chantier"
             ),
             MergeErrorKind::Stale {
                 published_updated,
                 base_updated,
             } => format!(
-                "le chantier a été modifié le {}, après la version sur laquelle porte la contribution ({}) : \
+                "le chantier a été modifié le {}, après la version sur laquelle porte la contribution ({}) : \
                  repartez de la version publiée et reportez-y vos modifications",
                 day(*published_updated),
                 day(*base_updated)
@@ -748,10 +748,10 @@ impl MergeErrorKind {
                 let first = if first_origin.is_empty() {
                     format!("n° {}", first + 1)
                 } else {
-                    format!("« {first_origin} »")
+                    format!("« {first_origin} »")
                 };
                 format!(
-                    "la contribution {first} porte déjà sur ce chantier : regroupez les deux propositions \
+                    "la contribution {first} porte déjà sur ce chantier : regroupez les deux propositions \
                      en une seule contribution, ou intégrez-les l'une après l'autre"
                 )
             }
@@ -781,7 +781,7 @@ impl MergeErrorKind {
 /// let outcome = merge(&dataset, &[update], today).unwrap();
 /// assert_eq!(outcome.dataset.chantiers[0].title, "Référentiel M57");
 /// assert_eq!(outcome.dataset.chantiers[0].updated, today);
-/// assert_eq!(outcome.applied[0].changes, ["Titre : « M57 » → « Référentiel M57 »"]);
+/// assert_eq!(outcome.applied[0].changes, ["Titre : « M57 » → « Référentiel M57 »"]);
 ///
 /// let stale = agenda_core::merge::Contribution::update(chantier, "2026-10-01".parse().unwrap());
 /// let errors = merge(&dataset, &[stale], today).unwrap_err();
@@ -1007,10 +1007,10 @@ const CONTEXT: usize = 40;
 /// new.sources.push(serde_json::from_str(
 ///     r#"{"label": "Guide", "url": "https://www.collectivites-locales.gouv.fr/"}"#).unwrap());
 /// assert_eq!(changes(&old, &new), [
-///     "Titre : « A » → « B »",
-///     "Jalon « x » : date 2025-T3 → 2025-10-01",
-///     "Jalon « y » supprimé : 2026 — Bilan",
-///     "Source ajoutée : « Guide », https://www.collectivites-locales.gouv.fr/",
+///     "Titre : « A » → « B »",
+///     "Jalon « x » : date 2025-T3 → 2025-10-01",
+///     "Jalon « y » supprimé : 2026 — Bilan",
+///     "Source ajoutée : « Guide », https://www.collectivites-locales.gouv.fr/",
 /// ]);
 /// assert!(changes(&old, &old).is_empty());
 /// ```
@@ -1018,7 +1018,7 @@ pub fn changes(old: &Chantier, new: &Chantier) -> Vec<String> {
     let mut out = Vec::new();
     if old.id != new.id {
         out.push(format!(
-            "Identifiant : « {} » → « {} »",
+            "Identifiant : « {} » → « {} »",
             excerpt(&old.id, EXCERPT),
             excerpt(&new.id, EXCERPT)
         ));
@@ -1035,7 +1035,7 @@ pub fn changes(old: &Chantier, new: &Chantier) -> Vec<String> {
     set_changes(&mut out, ("Thème", "Thèmes"), &old.themes, &new.themes);
     if old.nature != new.nature {
         out.push(format!(
-            "Nature : {} → {}",
+            "Nature : {} → {}",
             old.nature.label_fr(),
             new.nature.label_fr()
         ));
@@ -1062,9 +1062,9 @@ pub fn changes(old: &Chantier, new: &Chantier) -> Vec<String> {
     milestone_changes(&mut out, &old.milestones, &new.milestones);
     source_changes(&mut out, &old.sources, &new.sources);
     match (&old.contact, &new.contact) {
-        (Some(a), Some(b)) if a != b => out.push(format!("Contact : {a} → {b}")),
-        (None, Some(b)) => out.push(format!("Contact ajouté : {b}")),
-        (Some(a), None) => out.push(format!("Contact supprimé : {a}")),
+        (Some(a), Some(b)) if a != b => out.push(format!("Contact : {a} → {b}")),
+        (None, Some(b)) => out.push(format!("Contact ajouté : {b}")),
+        (Some(a), None) => out.push(format!("Contact supprimé : {a}")),
         _ => {}
     }
     out
@@ -1081,20 +1081,20 @@ pub fn changes(old: &Chantier, new: &Chantier) -> Vec<String> {
 ///   "milestones": [{"id": "x", "label": "Généralisation", "date": "2024-01-01"}],
 ///   "updated": "2026-11-01"}"#).unwrap();
 /// assert_eq!(describe_new(&chantier), [
-///     "Titre : « Référentiel M57 »",
-///     "Nature : Obligation réglementaire",
-///     "Porteurs : dgfip",
-///     "Thèmes : finances",
-///     "Public concerné : Communes ; Régions",
-///     "Jalon « x » : 2024-01-01 — Généralisation",
+///     "Titre : « Référentiel M57 »",
+///     "Nature : Obligation réglementaire",
+///     "Porteurs : dgfip",
+///     "Thèmes : finances",
+///     "Public concerné : Communes ; Régions",
+///     "Jalon « x » : 2024-01-01 — Généralisation",
 /// ]);
 /// ```
 pub fn describe_new(chantier: &Chantier) -> Vec<String> {
     let mut out = vec![
-        format!("Titre : « {} »", excerpt(&chantier.title, EXCERPT)),
-        format!("Nature : {}", chantier.nature.label_fr()),
-        format!("Porteurs : {}", chantier.carriers.join(", ")),
-        format!("Thèmes : {}", chantier.themes.join(", ")),
+        format!("Titre : « {} »", excerpt(&chantier.title, EXCERPT)),
+        format!("Nature : {}", chantier.nature.label_fr()),
+        format!("Porteurs : {}", chantier.carriers.join(", ")),
+        format!("Thèmes : {}", chantier.themes.join(", ")),
     ];
     let rules: Vec<String> = chantier
         .concerned
@@ -1102,16 +1102,16 @@ pub fn describe_new(chantier: &Chantier) -> Vec<String> {
         .iter()
         .map(crate::french::audience_rule)
         .collect();
-    out.push(format!("Public concerné : {}", rules.join(" ; ")));
+    out.push(format!("Public concerné : {}", rules.join(" ; ")));
     if let Some(note) = &chantier.concerned.note {
         out.push(format!(
-            "Précision sur le public concerné : « {} »",
+            "Précision sur le public concerné : « {} »",
             excerpt(note, EXCERPT)
         ));
     }
     for m in &chantier.milestones {
         out.push(format!(
-            "Jalon « {} » : {} — {}",
+            "Jalon « {} » : {} — {}",
             m.id,
             when(m),
             excerpt(&m.label, EXCERPT)
@@ -1119,14 +1119,14 @@ pub fn describe_new(chantier: &Chantier) -> Vec<String> {
     }
     for s in &chantier.sources {
         out.push(format!(
-            "{} : « {} », {}",
+            "{} : « {} », {}",
             source_noun(s.kind),
             excerpt(&s.label, EXCERPT),
             excerpt(&s.url, EXCERPT)
         ));
     }
     if let Some(contact) = &chantier.contact {
-        out.push(format!("Contact : {contact}"));
+        out.push(format!("Contact : {contact}"));
     }
     out
 }
@@ -1215,7 +1215,7 @@ fn around_change(old: &str, new: &str) -> (String, String) {
 fn text_change(out: &mut Vec<String>, label: &str, old: &str, new: &str) {
     if old != new {
         let (a, b) = around_change(old, new);
-        out.push(format!("{label} : « {a} » → « {b} »"));
+        out.push(format!("{label} : « {a} » → « {b} »"));
     }
 }
 
@@ -1229,8 +1229,8 @@ fn optional_text_change(
     let e = if feminine { "e" } else { "" };
     match (old, new) {
         (Some(a), Some(b)) => text_change(out, label, a, b),
-        (None, Some(b)) => out.push(format!("{label} ajouté{e} : « {} »", excerpt(b, EXCERPT))),
-        (Some(a), None) => out.push(format!("{label} supprimé{e} : « {} »", excerpt(a, EXCERPT))),
+        (None, Some(b)) => out.push(format!("{label} ajouté{e} : « {} »", excerpt(b, EXCERPT))),
+        (Some(a), None) => out.push(format!("{label} supprimé{e} : « {} »", excerpt(a, EXCERPT))),
         (None, None) => {}
     }
 }
@@ -1245,14 +1245,14 @@ fn set_changes(
 ) {
     let (pairs, taken) = pair(old, new, |a, b| a == b);
     for (j, _) in pairs.iter().enumerate().filter(|(_, p)| p.is_none()) {
-        out.push(format!("{singular} ajouté : {}", excerpt(&new[j], EXCERPT)));
+        out.push(format!("{singular} ajouté : {}", excerpt(&new[j], EXCERPT)));
     }
     for (i, _) in taken.iter().enumerate().filter(|(_, t)| !**t) {
-        out.push(format!("{singular} retiré : {}", excerpt(&old[i], EXCERPT)));
+        out.push(format!("{singular} retiré : {}", excerpt(&old[i], EXCERPT)));
     }
     if pairs.iter().all(Option::is_some) && taken.iter().all(|t| *t) && old != new {
         out.push(format!(
-            "{plural} : ordre modifié ({} → {})",
+            "{plural} : ordre modifié ({} → {})",
             excerpt(&old.join(", "), EXCERPT),
             excerpt(&new.join(", "), EXCERPT)
         ));
@@ -1355,20 +1355,20 @@ fn description_changes(out: &mut Vec<String>, old: &[String], new: &[String]) {
         for (&i, &j) in removed.iter().zip(&added) {
             let (a, b) = around_change(&old[i], &new[j]);
             out.push(format!(
-                "Description, paragraphe {} : « {a} » → « {b} »",
+                "Description, paragraphe {} : « {a} » → « {b} »",
                 j + 1
             ));
         }
         for &i in &removed[pairs..] {
             out.push(format!(
-                "Description, paragraphe {} supprimé : « {} »",
+                "Description, paragraphe {} supprimé : « {} »",
                 i + 1,
                 excerpt(&old[i], EXCERPT)
             ));
         }
         for &j in &added[pairs..] {
             out.push(format!(
-                "Description, paragraphe {} ajouté : « {} »",
+                "Description, paragraphe {} ajouté : « {} »",
                 j + 1,
                 excerpt(&new[j], EXCERPT)
             ));
@@ -1379,10 +1379,10 @@ fn description_changes(out: &mut Vec<String>, old: &[String], new: &[String]) {
 fn milestone_changes(out: &mut Vec<String>, old: &[Milestone], new: &[Milestone]) {
     let (paired_old, taken) = pair(old, new, |a, b| a.id == b.id);
     for (j, m) in new.iter().enumerate() {
-        let name = format!("Jalon « {} »", excerpt(&m.id, EXCERPT));
+        let name = format!("Jalon « {} »", excerpt(&m.id, EXCERPT));
         let Some(i) = paired_old[j] else {
             out.push(format!(
-                "{name} ajouté : {} — {}",
+                "{name} ajouté : {} — {}",
                 when(m),
                 excerpt(&m.label, EXCERPT)
             ));
@@ -1391,28 +1391,28 @@ fn milestone_changes(out: &mut Vec<String>, old: &[Milestone], new: &[Milestone]
         let o = &old[i];
         if o.label != m.label {
             let (a, b) = around_change(&o.label, &m.label);
-            out.push(format!("{name} : libellé « {a} » → « {b} »"));
+            out.push(format!("{name} : libellé « {a} » → « {b} »"));
         }
         if o.date != m.date {
-            out.push(format!("{name} : date {} → {}", o.date, m.date));
+            out.push(format!("{name} : date {} → {}", o.date, m.date));
         }
         match (o.end, m.end) {
-            (Some(a), Some(b)) if a != b => out.push(format!("{name} : fin {a} → {b}")),
-            (None, Some(b)) => out.push(format!("{name} : fin {b} ajoutée")),
-            (Some(a), None) => out.push(format!("{name} : fin {a} supprimée")),
+            (Some(a), Some(b)) if a != b => out.push(format!("{name} : fin {a} → {b}")),
+            (None, Some(b)) => out.push(format!("{name} : fin {b} ajoutée")),
+            (Some(a), None) => out.push(format!("{name} : fin {a} supprimée")),
             _ => {}
         }
         match (&o.details, &m.details) {
             (Some(a), Some(b)) if a != b => {
                 let (a, b) = around_change(a, b);
-                out.push(format!("{name} : détails « {a} » → « {b} »"));
+                out.push(format!("{name} : détails « {a} » → « {b} »"));
             }
             (None, Some(b)) => out.push(format!(
-                "{name} : détails ajoutés : « {} »",
+                "{name} : détails ajoutés : « {} »",
                 excerpt(b, EXCERPT)
             )),
             (Some(a), None) => out.push(format!(
-                "{name} : détails supprimés : « {} »",
+                "{name} : détails supprimés : « {} »",
                 excerpt(a, EXCERPT)
             )),
             _ => {}
@@ -1420,7 +1420,7 @@ fn milestone_changes(out: &mut Vec<String>, old: &[Milestone], new: &[Milestone]
     }
     for (m, _) in old.iter().zip(&taken).filter(|(_, t)| !**t) {
         out.push(format!(
-            "Jalon « {} » supprimé : {} — {}",
+            "Jalon « {} » supprimé : {} — {}",
             excerpt(&m.id, EXCERPT),
             when(m),
             excerpt(&m.label, EXCERPT)
@@ -1429,7 +1429,7 @@ fn milestone_changes(out: &mut Vec<String>, old: &[Milestone], new: &[Milestone]
     let ids = |list: &[Milestone]| list.iter().map(|m| m.id.clone()).collect::<Vec<_>>();
     if paired_old.iter().all(Option::is_some) && taken.iter().all(|t| *t) && ids(old) != ids(new) {
         out.push(format!(
-            "Jalons : ordre modifié ({} → {})",
+            "Jalons : ordre modifié ({} → {})",
             excerpt(&ids(old).join(", "), EXCERPT),
             excerpt(&ids(new).join(", "), EXCERPT)
         ));
@@ -1456,17 +1456,17 @@ fn source_changes(out: &mut Vec<String>, old: &[Source], new: &[Source]) {
                 ""
             };
             out.push(format!(
-                "{noun} ajouté{e} : « {} », {}",
+                "{noun} ajouté{e} : « {} », {}",
                 excerpt(&s.label, EXCERPT),
                 excerpt(&s.url, EXCERPT)
             ));
             continue;
         };
         let o = &old[i];
-        let name = format!("Source « {} »", excerpt(&s.label, EXCERPT));
+        let name = format!("Source « {} »", excerpt(&s.label, EXCERPT));
         if o.url != s.url {
             out.push(format!(
-                "{name} : adresse {} → {}",
+                "{name} : adresse {} → {}",
                 excerpt(&o.url, EXCERPT),
                 excerpt(&s.url, EXCERPT)
             ));
@@ -1474,13 +1474,13 @@ fn source_changes(out: &mut Vec<String>, old: &[Source], new: &[Source]) {
         if o.label != s.label {
             let (a, b) = around_change(&o.label, &s.label);
             out.push(format!(
-                "Source {} : libellé « {a} » → « {b} »",
+                "Source {} : libellé « {a} » → « {b} »",
                 excerpt(&s.url, EXCERPT)
             ));
         }
         if o.kind != s.kind {
             out.push(format!(
-                "{name} : {} → {}",
+                "{name} : {} → {}",
                 source_kind_fr(o.kind),
                 source_kind_fr(s.kind)
             ));
@@ -1495,7 +1495,7 @@ fn source_changes(out: &mut Vec<String>, old: &[Source], new: &[Source]) {
                 ""
             };
             out.push(format!(
-                "{noun} supprimé{e} : « {} », {}",
+                "{noun} supprimé{e} : « {} », {}",
                 excerpt(&s.label, EXCERPT),
                 excerpt(&s.url, EXCERPT)
             ));
@@ -1507,7 +1507,7 @@ fn source_changes(out: &mut Vec<String>, old: &[Source], new: &[Source]) {
         && paired.iter().enumerate().any(|(j, i)| *i != Some(j))
     {
         out.push(format!(
-            "Sources : ordre modifié ({} → {})",
+            "Sources : ordre modifié ({} → {})",
             excerpt(&urls(old).join(", "), EXCERPT),
             excerpt(&urls(new).join(", "), EXCERPT)
         ));
@@ -1546,8 +1546,8 @@ mod tests {
         assert_eq!(
             out,
             [
-                "Description, paragraphe 2 : « b » → « B »",
-                "Description, paragraphe 4 ajouté : « d »"
+                "Description, paragraphe 2 : « b » → « B »",
+                "Description, paragraphe 4 ajouté : « d »"
             ]
         );
         let mut out = Vec::new();
@@ -1556,7 +1556,7 @@ mod tests {
             &paragraphs(&["x", "a", "b"]),
             &paragraphs(&["a", "b"]),
         );
-        assert_eq!(out, ["Description, paragraphe 1 supprimé : « x »"]);
+        assert_eq!(out, ["Description, paragraphe 1 supprimé : « x »"]);
     }
 
     #[test]

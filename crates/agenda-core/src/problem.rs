@@ -28,7 +28,7 @@ impl fmt::Display for EntryRef {
     /// "chantier « pes-v2 » (n° 4)" — numbered from 1 for humans.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.id {
-            Some(id) => write!(f, "chantier « {id} » (n° {})", self.index + 1),
+            Some(id) => write!(f, "chantier « {id} » (n° {})", self.index + 1),
             None => write!(f, "chantier n° {}", self.index + 1),
         }
     }
@@ -85,28 +85,28 @@ impl ProblemKind {
     /// The French message: what is wrong.
     pub fn message(&self) -> String {
         match self {
-            ProblemKind::Unreadable(detail) => format!("valeur illisible : {detail}"),
+            ProblemKind::Unreadable(detail) => format!("valeur illisible : {detail}"),
             ProblemKind::EmptyText => "le texte est vide".into(),
             ProblemKind::TooLong { length, max } => {
                 format!("texte trop long ({length} caractères, {max} au plus)")
             }
-            ProblemKind::InvalidSlug(s) => format!("identifiant « {s} » mal formé"),
+            ProblemKind::InvalidSlug(s) => format!("identifiant « {s} » mal formé"),
             ProblemKind::DuplicateId { id, first_index } => format!(
-                "l'identifiant « {id} » est déjà celui du chantier n° {}",
+                "l'identifiant « {id} » est déjà celui du chantier n° {}",
                 first_index + 1
             ),
-            ProblemKind::DuplicateCode(c) => format!("« {c} » apparaît deux fois"),
-            ProblemKind::UnknownTheme(c) => format!("thème « {c} » inconnu"),
-            ProblemKind::UnknownCarrier(c) => format!("porteur « {c} » inconnu"),
+            ProblemKind::DuplicateCode(c) => format!("« {c} » apparaît deux fois"),
+            ProblemKind::UnknownTheme(c) => format!("thème « {c} » inconnu"),
+            ProblemKind::UnknownCarrier(c) => format!("porteur « {c} » inconnu"),
             ProblemKind::EmptyList => "la liste est vide".into(),
             ProblemKind::EndBeforeStart => "la fin de la période précède son début".into(),
             ProblemKind::MilestonesOutOfOrder => {
                 "les jalons ne sont pas dans l'ordre chronologique".into()
             }
-            ProblemKind::UnsafeUrl(u) => format!("adresse « {} » refusée", shorten(u, 60)),
-            ProblemKind::InvalidEmail(e) => format!("adresse électronique « {e} » invalide"),
+            ProblemKind::UnsafeUrl(u) => format!("adresse « {} » refusée", shorten(u, 60)),
+            ProblemKind::InvalidEmail(e) => format!("adresse électronique « {e} » invalide"),
             ProblemKind::EpciKindsOnNonEpci => {
-                "« epci_kinds » ne s'applique qu'à une règle de type « epci »".into()
+                "« epci_kinds » ne s'applique qu'à une règle de type « epci »".into()
             }
             ProblemKind::UnknownField => "champ inconnu de cette version, ignoré".into(),
             ProblemKind::NewerMinorVersion(v) => format!(
@@ -123,28 +123,28 @@ impl ProblemKind {
             ProblemKind::EmptyText => "saisissez un texte",
             ProblemKind::TooLong { .. } => "raccourcissez le texte",
             ProblemKind::InvalidSlug(_) => {
-                "utilisez des minuscules sans accent, des chiffres et des tirets simples (ex. « facturation-electronique »)"
+                "utilisez des minuscules sans accent, des chiffres et des tirets simples (ex. « facturation-electronique »)"
             }
             ProblemKind::DuplicateId { .. } => {
                 "donnez un identifiant unique, ou fusionnez les deux entrées"
             }
             ProblemKind::DuplicateCode(_) => "supprimez le doublon ou renommez-le",
             ProblemKind::UnknownTheme(_) => {
-                "utilisez un code de la liste « themes » du jeu de données, ou ajoutez-y ce thème"
+                "utilisez un code de la liste « themes » du jeu de données, ou ajoutez-y ce thème"
             }
             ProblemKind::UnknownCarrier(_) => {
-                "utilisez un code de la liste « carriers » du jeu de données, ou ajoutez-y ce porteur"
+                "utilisez un code de la liste « carriers » du jeu de données, ou ajoutez-y ce porteur"
             }
             ProblemKind::EmptyList => "ajoutez au moins un élément",
-            ProblemKind::EndBeforeStart => "vérifiez les dates « date » et « end »",
+            ProblemKind::EndBeforeStart => "vérifiez les dates « date » et « end »",
             ProblemKind::MilestonesOutOfOrder => {
-                "rangez les jalons par date ; l'application les trie en attendant"
+                "rangez les jalons par date ; l'application les trie en attendant"
             }
             ProblemKind::UnsafeUrl(_) => {
                 "donnez une adresse complète commençant par https:// (ou http://)"
             }
             ProblemKind::InvalidEmail(_) => "donnez une adresse de la forme nom@domaine.fr",
-            ProblemKind::EpciKindsOnNonEpci => "retirez « epci_kinds » ou changez le type en « epci »",
+            ProblemKind::EpciKindsOnNonEpci => "retirez « epci_kinds » ou changez le type en « epci »",
             ProblemKind::UnknownField => "vérifiez l'orthographe du champ, ou retirez-le",
             ProblemKind::NewerMinorVersion(_) => {
                 "mettez l'application à jour pour profiter des nouveaux champs"
@@ -184,7 +184,7 @@ fn shorten(text: &str, max: usize) -> String {
 /// };
 /// assert_eq!(
 ///     p.to_string(),
-///     "erreur : chantier « pes » (n° 3), champ milestones[0].label : le texte est vide — saisissez un texte"
+///     "erreur : chantier « pes » (n° 3), champ milestones[0].label : le texte est vide — saisissez un texte"
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -232,7 +232,7 @@ impl fmt::Display for Problem {
         };
         write!(
             f,
-            "{severity} : {} : {} — {}",
+            "{severity} : {} : {} — {}",
             self.location(),
             self.kind.message(),
             self.kind.hint()

@@ -109,7 +109,7 @@ impl Profile {
                 Some(_) => return Applicability::DoesNotApply,
                 None => {
                     return Applicability::Unknown(format!(
-                        "peut s'appliquer : concerne les {} ; précisez le type de votre EPCI",
+                        "peut s'appliquer : concerne les {} ; précisez le type de votre EPCI",
                         rule.epci_kinds
                             .iter()
                             .map(|k| k.label_fr())
@@ -135,13 +135,13 @@ impl Profile {
                 Some(_) => return Applicability::DoesNotApply,
                 None => {
                     return Applicability::Unknown(format!(
-                        "peut s'appliquer : concerne les {} {t} ; indiquez votre nombre d'{unit}",
+                        "peut s'appliquer : concerne les {} {t} ; indiquez votre nombre d'{unit}",
                         kind_fr(self.kind).to_owned() + "s"
                     ))
                 }
             }
         }
-        let mut reason = format!("s'applique : {}", kind_fr(self.kind));
+        let mut reason = format!("s'applique : {}", kind_fr(self.kind));
         if let Some(k) = self.epci_kind.filter(|_| !rule.epci_kinds.is_empty()) {
             reason.push_str(&format!(" ({})", k.label_fr()));
         }
@@ -166,7 +166,7 @@ impl Profile {
     /// assert_eq!(commune(3500).applicability(&c), Applicability::DoesNotApply);
     /// assert_eq!(
     ///     commune(5200).applicability(&c),
-    ///     Applicability::Applies("s'applique : commune de 5\u{202F}200 habitants > 3\u{202F}500".into())
+    ///     Applicability::Applies("s'applique : commune de 5\u{202F}200 habitants > 3\u{202F}500".into())
     /// );
     /// ```
     pub fn applicability(&self, chantier: &Chantier) -> Applicability {
@@ -285,7 +285,7 @@ mod tests {
         assert_eq!(
             commune(Some(4000), Some(50)).applicability(&c),
             Applicability::Applies(
-                "s'applique : commune de 4\u{202F}000 habitants > 3\u{202F}500 et 50 agents ≥ 50"
+                "s'applique : commune de 4\u{202F}000 habitants > 3\u{202F}500 et 50 agents ≥ 50"
                     .into()
             )
         );
@@ -330,7 +330,7 @@ mod tests {
         };
         assert_eq!(
             region.applicability(&c),
-            Applicability::Applies("s'applique : région".into())
+            Applicability::Applies("s'applique : région".into())
         );
     }
 
@@ -339,7 +339,7 @@ mod tests {
         let c = chantier(r#"[{"kind":"commune"}]"#);
         assert_eq!(
             commune(None, None).applicability(&c),
-            Applicability::Applies("s'applique : commune".into())
+            Applicability::Applies("s'applique : commune".into())
         );
     }
 }

@@ -302,7 +302,7 @@ impl AgendaQuery {
     /// let dataset = agenda_core::load(&bytes).unwrap().dataset;
     /// let q = AgendaQuery::parse("q=demat&nature=obligation&periode=12-mois");
     /// let labels: Vec<String> = q.active_filters(&dataset).into_iter().map(|f| f.label).collect();
-    /// assert_eq!(labels, ["Recherche : « demat »", "Période : 12 prochains mois", "Nature : Obligation réglementaire"]);
+    /// assert_eq!(labels, ["Recherche : « demat »", "Période : 12 prochains mois", "Nature : Obligation réglementaire"]);
     /// ```
     pub fn active_filters(&self, dataset: &Dataset) -> Vec<ActiveFilter> {
         let mut out = Vec::new();
@@ -321,30 +321,30 @@ impl AgendaQuery {
             out.push(ActiveFilter { label, without });
         };
         if !f.text.trim().is_empty() {
-            push(format!("Recherche : « {} »", f.text.trim()), &|f| {
+            push(format!("Recherche : « {} »", f.text.trim()), &|f| {
                 f.text.clear()
             });
         }
         match f.period {
             Period::Any => {}
-            Period::Preset(p) => push(format!("Période : {}", p.label_fr()), &|f| {
+            Period::Preset(p) => push(format!("Période : {}", p.label_fr()), &|f| {
                 f.period = Period::Any
             }),
             Period::Months { from, to } => {
                 if let Some(from) = from {
-                    push(format!("Depuis : {}", from.label_fr()), &|f| {
+                    push(format!("Depuis : {}", from.label_fr()), &|f| {
                         f.period = Period::months(None, to);
                     });
                 }
                 if let Some(to) = to {
-                    push(format!("Jusqu'à : {}", to.label_fr()), &|f| {
+                    push(format!("Jusqu'à : {}", to.label_fr()), &|f| {
                         f.period = Period::months(from, None);
                     });
                 }
             }
         }
         if let Some(p) = &f.profile {
-            push(format!("Ma collectivité : {}", p.describe_fr()), &|f| {
+            push(format!("Ma collectivité : {}", p.describe_fr()), &|f| {
                 f.profile = None
             });
         }
@@ -354,7 +354,7 @@ impl AgendaQuery {
                 .iter()
                 .find(|t| &t.code == code)
                 .map_or(code.as_str(), |t| t.label.as_str());
-            push(format!("Thème : {label}"), &|f| {
+            push(format!("Thème : {label}"), &|f| {
                 f.themes.remove(code);
             });
         }
@@ -364,22 +364,22 @@ impl AgendaQuery {
                 .iter()
                 .find(|c| &c.code == code)
                 .map_or(code.as_str(), |c| c.label.as_str());
-            push(format!("Porteur : {label}"), &|f| {
+            push(format!("Porteur : {label}"), &|f| {
                 f.carriers.remove(code);
             });
         }
         for nature in &f.natures {
-            push(format!("Nature : {}", nature.label_fr()), &|f| {
+            push(format!("Nature : {}", nature.label_fr()), &|f| {
                 f.natures.remove(nature);
             });
         }
         for kind in &f.kinds {
-            push(format!("Public : {}", kind.label_fr()), &|f| {
+            push(format!("Public : {}", kind.label_fr()), &|f| {
                 f.kinds.remove(kind);
             });
         }
         for status in &f.statuses {
-            push(format!("Statut : {}", status.label_fr()), &|f| {
+            push(format!("Statut : {}", status.label_fr()), &|f| {
                 f.statuses.remove(status);
             });
         }

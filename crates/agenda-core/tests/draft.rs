@@ -185,7 +185,7 @@ fn an_edited_update_is_accepted_and_its_changes_are_listed() {
     assert_eq!(contribution.base_updated, Some(published.updated));
     let lines = changes(published, &contribution.chantier);
     assert_eq!(lines.len(), 3, "{lines:#?}");
-    assert!(lines[0].starts_with("Titre : « "), "{lines:#?}");
+    assert!(lines[0].starts_with("Titre : « "), "{lines:#?}");
     let outcome = merge(&dataset, &[contribution], today()).unwrap();
     assert!(matches!(outcome.applied[0].action, Action::Update { .. }));
     assert_eq!(outcome.applied[0].changes, lines);
@@ -199,19 +199,19 @@ fn a_blank_draft_reports_every_missing_field_in_the_form_order() {
         places(&report),
         [
             ("contribution-titre", "Saisissez le titre."),
-            ("contribution-id", "Saisissez l'identifiant : des minuscules sans accent, des chiffres et des tirets simples (par exemple « facturation-electronique »)."),
+            ("contribution-id", "Saisissez l'identifiant : des minuscules sans accent, des chiffres et des tirets simples (par exemple « facturation-electronique »)."),
             ("contribution-resume", "Saisissez le résumé."),
             ("contribution-porteurs", "Cochez au moins un porteur."),
             ("contribution-themes", "Cochez au moins un thème."),
             ("contribution-nature", "Choisissez la nature du chantier."),
             ("regle-0-type", "Choisissez le type de collectivité."),
             ("jalon-0-libelle", "Saisissez le libellé du jalon."),
-            ("jalon-0-id", "Saisissez l'identifiant du jalon : des minuscules sans accent, des chiffres et des tirets simples (par exemple « ouverture-du-service »)."),
-            ("jalon-0-date", "Saisissez la date complète : jour, mois et année."),
+            ("jalon-0-id", "Saisissez l'identifiant du jalon : des minuscules sans accent, des chiffres et des tirets simples (par exemple « ouverture-du-service »)."),
+            ("jalon-0-date", "Saisissez la date complète : jour, mois et année."),
         ]
         .map(|(a, b)| (a.to_string(), b.to_string()))
     );
-    assert_eq!(report.problems[7].label, "Jalon 1 : libellé");
+    assert_eq!(report.problems[7].label, "Jalon 1 : libellé");
     assert_eq!(report.problems[9].path, "chantier.milestones[0].date");
 }
 
@@ -289,43 +289,43 @@ fn each_kind_of_error_is_placed_on_its_field() {
             "rule kind",
             |d| d.rules[1].kind.clear(),
             "regle-1-type",
-            "Règle 2 : type de collectivité",
+            "Règle 2 : type de collectivité",
         ),
         (
             "epci kind",
             |d| d.rules[1].epci_kinds.push("x".into()),
             "regle-1-epci",
-            "Règle 2 : types d'EPCI",
+            "Règle 2 : types d'EPCI",
         ),
         (
             "threshold value",
             |d| d.rules[0].thresholds[0].value = "mille".into(),
             "regle-0-seuil-0-valeur",
-            "Règle 1, seuil 1 : valeur",
+            "Règle 1, seuil 1 : valeur",
         ),
         (
             "threshold too big",
             |d| d.rules[0].thresholds[0].value = "99999999999".into(),
             "regle-0-seuil-0-valeur",
-            "Règle 1, seuil 1 : valeur",
+            "Règle 1, seuil 1 : valeur",
         ),
         (
             "threshold empty",
             |d| d.rules[0].thresholds[0].value.clear(),
             "regle-0-seuil-0-valeur",
-            "Règle 1, seuil 1 : valeur",
+            "Règle 1, seuil 1 : valeur",
         ),
         (
             "threshold measure",
             |d| d.rules[0].thresholds[0].measure = "x".into(),
             "regle-0-seuil-0-mesure",
-            "Règle 1, seuil 1 : mesure",
+            "Règle 1, seuil 1 : mesure",
         ),
         (
             "threshold comparison",
             |d| d.rules[0].thresholds[0].comparison.clear(),
             "regle-0-seuil-0-comparaison",
-            "Règle 1, seuil 1 : comparaison",
+            "Règle 1, seuil 1 : comparaison",
         ),
         (
             "note too long",
@@ -343,31 +343,31 @@ fn each_kind_of_error_is_placed_on_its_field() {
             "milestone id",
             |d| d.milestones[1].id = "Jalon 2".into(),
             "jalon-1-id",
-            "Jalon 2 : identifiant",
+            "Jalon 2 : identifiant",
         ),
         (
             "duplicate milestone id",
             |d| d.milestones[1].id = d.milestones[0].id.clone(),
             "jalon-1-id",
-            "Jalon 2 : identifiant",
+            "Jalon 2 : identifiant",
         ),
         (
             "milestone label",
             |d| d.milestones[1].label = " ".into(),
             "jalon-1-libelle",
-            "Jalon 2 : libellé",
+            "Jalon 2 : libellé",
         ),
         (
             "milestone details",
             |d| d.milestones[1].details = "x".repeat(4001),
             "jalon-1-details",
-            "Jalon 2 : précisions",
+            "Jalon 2 : précisions",
         ),
         (
             "impossible day",
             |d| d.milestones[1].date.day = "2028-02-30".into(),
             "jalon-1-date",
-            "Jalon 2 : date",
+            "Jalon 2 : date",
         ),
         (
             "month shape",
@@ -376,7 +376,7 @@ fn each_kind_of_error_is_placed_on_its_field() {
                 d.milestones[1].date.month = "mars 2028".into()
             },
             "jalon-1-date",
-            "Jalon 2 : date",
+            "Jalon 2 : date",
         ),
         (
             "year out of range",
@@ -385,49 +385,49 @@ fn each_kind_of_error_is_placed_on_its_field() {
                 d.milestones[1].date.year = "1800".into()
             },
             "jalon-1-date",
-            "Jalon 2 : date",
+            "Jalon 2 : date",
         ),
         (
             "quarter without part",
             |d| d.milestones[0].date.part.clear(),
             "jalon-0-date",
-            "Jalon 1 : date",
+            "Jalon 1 : date",
         ),
         (
             "unknown precision",
             |d| d.milestones[0].date.precision = "siècle".into(),
             "jalon-0-date",
-            "Jalon 1 : date",
+            "Jalon 1 : date",
         ),
         (
             "end unreadable",
             |d| d.milestones[0].end.year = "20x7".into(),
             "jalon-0-fin",
-            "Jalon 1 : fin",
+            "Jalon 1 : fin",
         ),
         (
             "end before start",
             |d| d.milestones[0].end.year = "2026".into(),
             "jalon-0-fin",
-            "Jalon 1 : fin",
+            "Jalon 1 : fin",
         ),
         (
             "source label",
             |d| d.sources[0].label.clear(),
             "source-0-libelle",
-            "Source 1 : intitulé",
+            "Source 1 : intitulé",
         ),
         (
             "source url",
             |d| d.sources[0].url = "javascript:alert(1)".into(),
             "source-0-adresse",
-            "Source 1 : adresse",
+            "Source 1 : adresse",
         ),
         (
             "source kind",
             |d| d.sources[0].kind = "loi".into(),
             "source-0-type",
-            "Source 1 : type",
+            "Source 1 : type",
         ),
         (
             "contact",
@@ -490,7 +490,7 @@ fn date_messages_say_what_to_do_at_each_precision() {
     };
     assert_eq!(
         message(d("day", "", "", "", "")),
-        "Saisissez la date complète : jour, mois et année."
+        "Saisissez la date complète : jour, mois et année."
     );
     assert_eq!(
         message(d("day", "2028-02-30", "", "", "")),
@@ -498,7 +498,7 @@ fn date_messages_say_what_to_do_at_each_precision() {
     );
     assert_eq!(
         message(d("day", "1/3/2028", "", "", "")),
-        "Date non reconnue : saisissez-la au format AAAA-MM-JJ (par exemple 2027-01-01)."
+        "Date non reconnue : saisissez-la au format AAAA-MM-JJ (par exemple 2027-01-01)."
     );
     assert_eq!(
         message(d("month", "", "", "", "")),
@@ -526,7 +526,7 @@ fn date_messages_say_what_to_do_at_each_precision() {
     );
     assert_eq!(
         message(d("year", "", "", "28", "")),
-        "Année non reconnue : saisissez-la sur quatre chiffres (par exemple 2027)."
+        "Année non reconnue : saisissez-la sur quatre chiffres (par exemple 2027)."
     );
     assert_eq!(
         message(d("year", "", "", "2300", "")),
@@ -671,7 +671,7 @@ fn the_update_day_falls_back_to_the_publication_day() {
 #[test]
 fn ids_are_suggested_from_titles_and_labels_until_edited() {
     assert_eq!(
-        suggest_id("Facturation électronique : phase 2"),
+        suggest_id("Facturation électronique : phase 2"),
         "facturation-electronique-phase-2"
     );
     let long = suggest_id(&"mot ".repeat(40));
@@ -727,7 +727,7 @@ fn emails_name_the_chantier_and_the_file() {
     let mail = contribution_email("agenda-numerique@anct.gouv.fr", &contribution, &[]);
     assert_eq!(
         mail.subject,
-        "Contribution à l'agenda : nouveau chantier « dematerialisation-des-proces-verbaux-d-election »"
+        "Contribution à l'agenda : nouveau chantier « dematerialisation-des-proces-verbaux-d-election »"
     );
     assert!(mail
         .body

@@ -174,7 +174,7 @@ fn very_long_words_are_folded_too() {
     let event = &events(&text)[0];
     assert_eq!(
         unescape(&event["SUMMARY"]),
-        format!("Chantier long : {word}")
+        format!("Chantier long : {word}")
     );
 }
 
@@ -187,7 +187,7 @@ fn long_french_text_with_an_emoji_at_the_fold() {
         "e".repeat(64 - "Dématérialisation".len())
     );
     assert_eq!(title.len(), 64);
-    let label = "Échéance : « clôture » des dépôts — été 2025, à vérifier auprès de la préfecture ; voir l'arrêté";
+    let label = "Échéance : « clôture » des dépôts — été 2025, à vérifier auprès de la préfecture ; voir l'arrêté";
     let mut c = chantier(
         "emoji",
         json!([{"id": "a", "label": label, "date": "2025-06-30"}]),
@@ -201,14 +201,14 @@ fn long_french_text_with_an_emoji_at_the_fold() {
     let event = &events(&text)[0];
     assert_eq!(
         unescape(&event["SUMMARY"]),
-        format!("{title}🗓️ suite : {label}")
+        format!("{title}🗓️ suite : {label}")
     );
 }
 
 #[test]
 fn text_values_are_escaped() {
     let label = "Dépôt, vote; clôture \\ fin\nsuite\r\net fin";
-    let details = "Ligne 1\nLigne 2 ; avec, virgule";
+    let details = "Ligne 1\nLigne 2 ; avec, virgule";
     let d = dataset(vec![chantier(
         "echappement",
         json!([{"id": "a", "label": label, "date": "2025-03-14", "details": details}]),
@@ -219,17 +219,17 @@ fn text_values_are_escaped() {
     assert!(summary.contains("Dépôt\\, vote\\; clôture \\\\ fin\\nsuite\\net fin"));
     assert_eq!(
         unescape(summary),
-        "Chantier echappement : Dépôt, vote; clôture \\ fin\nsuite\net fin"
+        "Chantier echappement : Dépôt, vote; clôture \\ fin\nsuite\net fin"
     );
     let description = unescape(&event["DESCRIPTION"]);
-    assert!(description.contains("Ligne 1\nLigne 2 ; avec, virgule"));
+    assert!(description.contains("Ligne 1\nLigne 2 ; avec, virgule"));
     // The calendar name is escaped too.
     let named = ics::calendar(
         &d,
         &[],
-        &ics::CalendarOptions::new(SITE, "Agenda ; a, b", stamp()),
+        &ics::CalendarOptions::new(SITE, "Agenda ; a, b", stamp()),
     );
-    assert!(named.contains("\r\nX-WR-CALNAME:Agenda \\; a\\, b\r\n"));
+    assert!(named.contains("\r\nX-WR-CALNAME:Agenda\u{202F}\\; a\\, b\r\n"));
 }
 
 #[test]
@@ -288,8 +288,8 @@ fn every_line_of_the_shipped_calendar_is_well_formed() {
         assert!(event["DTEND;VALUE=DATE"] > event["DTSTART;VALUE=DATE"]);
         assert!(event["URL;VALUE=URI"].starts_with("https://agenda.example.gouv.fr/chantiers/"));
         let description = unescape(&event["DESCRIPTION"]);
-        assert!(description.contains(&format!("Fiche du chantier : {}", event["URL;VALUE=URI"])));
-        assert!(description.contains("Nature : "));
+        assert!(description.contains(&format!("Fiche du chantier : {}", event["URL;VALUE=URI"])));
+        assert!(description.contains("Nature : "));
     }
     let uids: BTreeSet<&String> = all.iter().map(|e| &e["UID"]).collect();
     assert_eq!(uids.len(), total, "UIDs are unique");
@@ -349,7 +349,7 @@ fn uids_survive_reordering_and_edits() {
     // The same UID now carries the edited text.
     assert_eq!(
         after["beta.lancement@agenda-numerique-collectivites"],
-        "[4e trimestre 2025] Chantier beta : Lancement reporté"
+        "[4e trimestre 2025] Chantier beta : Lancement reporté"
     );
     // The selection order does not matter either.
     let forward = export::chronological(&original);
@@ -369,32 +369,32 @@ fn uids_survive_reordering_and_edits() {
 fn every_precision_and_period_is_represented() {
     // (date, end, DTSTART, DTEND, summary prefix, STATUS, description start)
     let cases = [
-        ("2024-02-29", None, "20240229", "20240301", "", "CONFIRMED", "Date : 29 février 2024"),
-        ("2025-12-31", None, "20251231", "20260101", "", "CONFIRMED", "Date : 31 décembre 2025"),
-        ("2024-01-01", None, "20240101", "20240102", "", "CONFIRMED", "Date : 1er janvier 2024"),
+        ("2024-02-29", None, "20240229", "20240301", "", "CONFIRMED", "Date : 29 février 2024"),
+        ("2025-12-31", None, "20251231", "20260101", "", "CONFIRMED", "Date : 31 décembre 2025"),
+        ("2024-01-01", None, "20240101", "20240102", "", "CONFIRMED", "Date : 1er janvier 2024"),
         ("2024-02", None, "20240201", "20240301", "[Février 2024] ", "TENTATIVE",
-            "Date connue au mois près : février 2024"),
+            "Date connue au mois près : février 2024"),
         ("2023-02", None, "20230201", "20230301", "[Février 2023] ", "TENTATIVE",
-            "Date connue au mois près : février 2023"),
+            "Date connue au mois près : février 2023"),
         ("2025-T3", None, "20250701", "20251001", "[3e trimestre 2025] ", "TENTATIVE",
-            "Date connue au trimestre près : 3e trimestre 2025"),
+            "Date connue au trimestre près : 3e trimestre 2025"),
         ("2025-T4", None, "20251001", "20260101", "[4e trimestre 2025] ", "TENTATIVE",
-            "Date connue au trimestre près : 4e trimestre 2025"),
+            "Date connue au trimestre près : 4e trimestre 2025"),
         ("2026-S1", None, "20260101", "20260701", "[1er semestre 2026] ", "TENTATIVE",
-            "Date connue au semestre près : 1er semestre 2026"),
+            "Date connue au semestre près : 1er semestre 2026"),
         ("2026-S2", None, "20260701", "20270101", "[2e semestre 2026] ", "TENTATIVE",
-            "Date connue au semestre près : 2e semestre 2026"),
+            "Date connue au semestre près : 2e semestre 2026"),
         ("2026", None, "20260101", "20270101", "[Courant 2026] ", "TENTATIVE",
-            "Date connue à l'année près : 2026"),
+            "Date connue à l'année près : 2026"),
         ("2023", Some("2027"), "20230101", "20280101", "[De 2023 à 2027] ", "TENTATIVE",
-            "Période : de 2023 à 2027 (début connu à l'année près, fin connue à l'année près)"),
+            "Période : de 2023 à 2027 (début connu à l'année près, fin connue à l'année près)"),
         ("2021-01-25", Some("2022"), "20210125", "20230101", "[Du 25 janvier 2021 à 2022] ",
-            "TENTATIVE", "Période : du 25 janvier 2021 à 2022 (fin connue à l'année près)"),
+            "TENTATIVE", "Période : du 25 janvier 2021 à 2022 (fin connue à l'année près)"),
         ("2025-T1", Some("2025-T3"), "20250101", "20251001",
             "[Du 1er trimestre 2025 au 3e trimestre 2025] ", "TENTATIVE",
-            "Période : du 1er trimestre 2025 au 3e trimestre 2025 (début connu au trimestre près, fin connue au trimestre près)"),
+            "Période : du 1er trimestre 2025 au 3e trimestre 2025 (début connu au trimestre près, fin connue au trimestre près)"),
         ("2024-01-01", Some("2024-06-30"), "20240101", "20240701", "", "CONFIRMED",
-            "Période : du 1er janvier 2024 au 30 juin 2024"),
+            "Période : du 1er janvier 2024 au 30 juin 2024"),
     ];
     for (date, end, start, stop, prefix, status, sentence) in cases {
         let event = one_event(date, end);
@@ -402,7 +402,7 @@ fn every_precision_and_period_is_represented() {
         assert_eq!(event["DTEND;VALUE=DATE"], stop, "{date} {end:?}");
         assert_eq!(
             unescape(&event["SUMMARY"]),
-            format!("{prefix}Chantier chantier : Libellé du jalon"),
+            format!("{prefix}Chantier chantier : Libellé du jalon"),
             "{date} {end:?}"
         );
         assert_eq!(event["STATUS"], status, "{date} {end:?}");
@@ -428,14 +428,14 @@ fn the_description_tells_everything_needed() {
     let event = &events(&whole_calendar(&d))[0];
     assert_eq!(
         unescape(&event["DESCRIPTION"]),
-        "Date connue au trimestre près : 3e trimestre 2025\n\
+        "Date connue au trimestre près : 3e trimestre 2025\n\
          Avant le 30 septembre.\n\n\
-         Chantier : Chantier budget\n\
+         Chantier : Chantier budget\n\
          Un résumé d'une phrase.\n\n\
-         Nature : Obligation réglementaire\n\
-         Collectivités concernées : Communes de plus de 3\u{202F}500 habitants — Hors communes nouvelles.\n\
-         Porteurs : DGFiP, DINUM\n\
-         Fiche du chantier : https://agenda.example.gouv.fr/chantiers/budget"
+         Nature : Obligation réglementaire\n\
+         Collectivités concernées : Communes de plus de 3\u{202F}500 habitants — Hors communes nouvelles.\n\
+         Porteurs : DGFiP, DINUM\n\
+         Fiche du chantier : https://agenda.example.gouv.fr/chantiers/budget"
     );
     assert_eq!(event["CATEGORIES"], "Finances,État civil");
     assert_eq!(
@@ -597,8 +597,8 @@ proptest! {
 
 #[test]
 fn csv_round_trip_keeps_every_field() {
-    let awkward_label = "Dépôt ; « vote » du \"budget\", puis\nclôture";
-    let awkward_details = "Première ligne\r\nSeconde ligne ; fin";
+    let awkward_label = "Dépôt ; « vote » du \"budget\", puis\nclôture";
+    let awkward_details = "Première ligne\r\nSeconde ligne ; fin";
     let mut c = chantier(
         "budget",
         json!([
@@ -607,7 +607,7 @@ fn csv_round_trip_keeps_every_field() {
             {"id": "jour", "label": "Jour J", "date": "2024-01-01"}
         ]),
     );
-    c["title"] = json!("Budget \"primitif\" ; comptes");
+    c["title"] = json!("Budget \"primitif\" ; comptes");
     c["sources"] = json!([
         {"label": "A", "url": "https://a.example/x;y"},
         {"label": "B", "url": "https://b.example/"}
@@ -636,7 +636,7 @@ fn csv_round_trip_keeps_every_field() {
             "2025-09-30",
             awkward_label,
             awkward_details,
-            "Budget \"primitif\" ; comptes",
+            "Budget \"primitif\" ; comptes",
             "budget",
             "vote",
             "Obligation réglementaire",
@@ -771,7 +771,7 @@ fn the_shipped_feed_is_well_formed_atom() {
         assert!(content
             .text()
             .unwrap()
-            .contains("Fiche du chantier : https://"));
+            .contains("Fiche du chantier : https://"));
     }
     let ids: BTreeSet<String> = entries.iter().map(|e| child_text(*e, "id")).collect();
     assert_eq!(ids.len(), entries.len());
@@ -799,7 +799,7 @@ fn the_feed_escapes_hostile_text() {
     let entry = children(feed, "entry").next().unwrap();
     assert_eq!(child_text(entry, "title"), clean);
     assert_eq!(child_text(entry, "summary"), clean);
-    assert!(child_text(entry, "content").contains(&format!("- 2027 : {clean}")));
+    assert!(child_text(entry, "content").contains(&format!("- 2027 : {clean}")));
     let category = children(entry, "category").next().unwrap();
     assert_eq!(category.attribute("label"), Some("Fi\"nances' <&>"));
     let author = children(feed, "author").next().unwrap();
@@ -862,7 +862,7 @@ fn the_feed_lists_only_milestones_to_come() {
     let entry = children(doc.root_element(), "entry").next().unwrap();
     let content = child_text(entry, "content");
     assert!(content.contains(
-        "Prochains jalons :\n- 2e semestre 2026 : En cours\n- 1er mars 2028 : Plus tard"
+        "Prochains jalons :\n- 2e semestre 2026 : En cours\n- 1er mars 2028 : Plus tard"
     ));
     assert!(!content.contains("Déjà passé"));
 

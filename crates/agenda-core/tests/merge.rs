@@ -94,9 +94,9 @@ fn a_new_chantier_is_appended_with_today_as_its_update_date() {
 
     let applied = &outcome.applied[0];
     assert_eq!(applied.action, Action::New);
-    assert_eq!(applied.headline(), "nouveau chantier « c »");
+    assert_eq!(applied.headline(), "nouveau chantier « c »");
     assert_eq!(applied.origin, "c.json");
-    assert_eq!(applied.changes[0], "Titre : « Nouveau »");
+    assert_eq!(applied.changes[0], "Titre : « Nouveau »");
     assert_eq!(applied.changes, describe_new(added));
 }
 
@@ -126,12 +126,12 @@ fn an_update_replaces_the_entry_in_place() {
             base_updated: day("2026-11-01")
         }
     );
-    assert_eq!(applied.headline(), "mise à jour de « a »");
+    assert_eq!(applied.headline(), "mise à jour de « a »");
     assert_eq!(
         applied.changes,
         [
-            "Titre : « Chantier a » → « Chantier a, renommé »",
-            "Jalon « debut » : date 2024-01-01 → 2024-T1",
+            "Titre : « Chantier a » → « Chantier a, renommé »",
+            "Jalon « debut » : date 2024-01-01 → 2024-T1",
         ]
     );
 }
@@ -180,8 +180,8 @@ fn a_stale_update_is_refused_with_both_dates() {
     assert_eq!(errors[0].id, "a");
     assert_eq!(
         errors[0].to_string(),
-        "erreur : contribution « a.json », chantier « a » : le chantier a été modifié le 20 novembre 2026, \
-         après la version sur laquelle porte la contribution (1er novembre 2026) : repartez de la version \
+        "erreur : contribution « a.json », chantier « a » : le chantier a été modifié le 20 novembre 2026, \
+         après la version sur laquelle porte la contribution (1er novembre 2026) : repartez de la version \
          publiée et reportez-y vos modifications"
     );
 }
@@ -210,7 +210,7 @@ fn a_new_chantier_with_a_published_id_is_refused() {
     let message = errors[0].to_string();
     assert!(
         message.contains(
-            "l'identifiant « a » existe déjà : pour modifier ce chantier, proposez une mise à jour"
+            "l'identifiant « a » existe déjà : pour modifier ce chantier, proposez une mise à jour"
         ),
         "{message}"
     );
@@ -226,7 +226,7 @@ fn an_update_of_an_unknown_id_is_refused() {
     assert_eq!(errors[0].kind, MergeErrorKind::UnknownId);
     assert!(errors[0]
         .to_string()
-        .contains("aucun chantier publié n'a l'identifiant « inconnu »"));
+        .contains("aucun chantier publié n'a l'identifiant « inconnu »"));
 }
 
 #[test]
@@ -263,8 +263,8 @@ fn every_problem_of_an_invalid_contribution_is_reported_with_its_path() {
     assert_eq!(kinds[2], &ProblemKind::UnknownTheme("sport".into()));
     assert_eq!(
         errors[2].to_string(),
-        "erreur : contribution « c.json », chantier « c », champ chantier.themes[1] : thème « sport » inconnu \
-         — utilisez un code de la liste « themes » du jeu de données, ou ajoutez-y ce thème"
+        "erreur : contribution « c.json », chantier « c », champ chantier.themes[1] : thème « sport » inconnu \
+         — utilisez un code de la liste « themes » du jeu de données, ou ajoutez-y ce thème"
     );
 }
 
@@ -326,14 +326,14 @@ fn several_good_contributions_are_applied_in_order() {
     assert_eq!(
         applied,
         [
-            (0, "nouveau chantier « d »".to_string()),
-            (1, "mise à jour de « b »".to_string()),
-            (2, "nouveau chantier « c »".to_string()),
+            (0, "nouveau chantier « d »".to_string()),
+            (1, "mise à jour de « b »".to_string()),
+            (2, "nouveau chantier « c »".to_string()),
         ]
     );
     assert_eq!(
         outcome.applied[1].changes,
-        ["Nature : Obligation réglementaire → Opportunité"]
+        ["Nature : Obligation réglementaire → Opportunité"]
     );
     assert!(outcome
         .dataset
@@ -367,7 +367,7 @@ fn two_contributions_touching_the_same_chantier_are_a_conflict() {
     assert_eq!(errors[1].contribution, Some(3));
     assert!(errors[0]
         .to_string()
-        .contains("la contribution « a.json » porte déjà sur ce chantier : regroupez"));
+        .contains("la contribution « a.json » porte déjà sur ce chantier : regroupez"));
 }
 
 #[test]
@@ -403,7 +403,7 @@ fn the_merge_rechecks_the_whole_result() {
     ));
     assert!(errors[0]
         .to_string()
-        .starts_with("erreur : chantier « a », champ id :"));
+        .starts_with("erreur : chantier « a », champ id :"));
 }
 
 #[test]
@@ -411,7 +411,7 @@ fn merge_errors_name_the_contribution_by_number_without_a_file_name() {
     let contribution = Contribution::new_chantier(chantier_with("a", |_| {}));
     let errors = errors(&base(), &[new("c", |_| {}), contribution]);
     assert!(errors[0].to_string().starts_with(
-        "erreur : contribution n° 2, chantier « a » : l'identifiant « a » existe déjà"
+        "erreur : contribution n° 2, chantier « a » : l'identifiant « a » existe déjà"
     ));
 }
 
@@ -447,7 +447,7 @@ fn a_bare_chantier_is_new_when_its_id_is_unknown_and_an_update_otherwise() {
     );
     assert_eq!(
         outcome.applied[0].changes,
-        ["Titre : « Chantier a » → « X »"]
+        ["Titre : « Chantier a » → « X »"]
     );
 
     let errors = errors(&base(), &[bare("a", "2026-10-01", |_| {})]);
@@ -579,7 +579,7 @@ fn unknown_fields_are_warnings_with_their_path() {
         .all(|p| p.kind == ProblemKind::UnknownField));
     assert_eq!(
         describe("c.json", &parsed.warnings[0]),
-        "avertissement : contribution « c.json », chantier « a », champ commentaire : champ inconnu de cette version, \
+        "avertissement : contribution « c.json », chantier « a », champ commentaire : champ inconnu de cette version, \
          ignoré — vérifiez l'orthographe du champ, ou retirez-le"
     );
 }
@@ -623,7 +623,7 @@ fn unusable_files_say_why_in_french() {
     let error = parse(b"\"texte\"", "").unwrap_err();
     assert_eq!(
         error.to_string(),
-        "le fichier n'a pas la forme d'une contribution (la racine est un texte au lieu d'un objet) ; \
+        "le fichier n'a pas la forme d'une contribution (la racine est un texte au lieu d'un objet) ; \
          comparez-le au schéma (agenda schema --contribution)"
     );
     // A BOM is ignored, as in the dataset.
@@ -681,7 +681,7 @@ fn a_real_chantier_of_the_shipped_dataset_can_be_updated() {
     assert_eq!(outcome.dataset.chantiers.len(), dataset.chantiers.len());
     assert_eq!(outcome.applied[0].changes.len(), 1);
     assert!(
-        outcome.applied[0].changes[0].starts_with("Résumé : « "),
+        outcome.applied[0].changes[0].starts_with("Résumé : « "),
         "{:?}",
         outcome.applied[0].changes
     );
@@ -737,15 +737,15 @@ fn nothing_changed_or_only_the_update_date() {
 fn changes_of_texts() {
     assert_eq!(
         changed(|c| c.title = "PES V2".into()),
-        ["Titre : « Protocole d'échange standard » → « PES V2 »"]
+        ["Titre : « Protocole d'échange standard » → « PES V2 »"]
     );
     assert_eq!(
         changed(|c| c.summary = "Les flux passent au PES V2.".into()),
-        ["Résumé : « Les flux comptables passent au PES V2. » → « Les flux passent au PES V2. »"]
+        ["Résumé : « Les flux comptables passent au PES V2. » → « Les flux passent au PES V2. »"]
     );
     assert_eq!(
         changed(|c| c.id = "pes-v2".into()),
-        ["Identifiant : « pes » → « pes-v2 »"]
+        ["Identifiant : « pes » → « pes-v2 »"]
     );
 }
 
@@ -753,24 +753,24 @@ fn changes_of_texts() {
 fn changes_of_the_description() {
     assert_eq!(
         changed(|c| c.description[1] = "Deuxième, corrigé.".into()),
-        ["Description, paragraphe 2 : « Deuxième. » → « Deuxième, corrigé. »"]
+        ["Description, paragraphe 2 : « Deuxième. » → « Deuxième, corrigé. »"]
     );
     assert_eq!(
         changed(|c| c.description.insert(0, "Introduction.".into())),
-        ["Description, paragraphe 1 ajouté : « Introduction. »"]
+        ["Description, paragraphe 1 ajouté : « Introduction. »"]
     );
     assert_eq!(
         changed(|c| {
             c.description.remove(1);
         }),
-        ["Description, paragraphe 2 supprimé : « Deuxième. »"]
+        ["Description, paragraphe 2 supprimé : « Deuxième. »"]
     );
     assert_eq!(
         changed(|c| c.description.clear()),
         [
-            "Description, paragraphe 1 supprimé : « Premier. »",
-            "Description, paragraphe 2 supprimé : « Deuxième. »",
-            "Description, paragraphe 3 supprimé : « Troisième. »",
+            "Description, paragraphe 1 supprimé : « Premier. »",
+            "Description, paragraphe 2 supprimé : « Deuxième. »",
+            "Description, paragraphe 3 supprimé : « Troisième. »",
         ]
     );
 }
@@ -783,14 +783,14 @@ fn changes_of_carriers_and_themes() {
             c.themes.push("commande-publique".into());
         }),
         [
-            "Porteur ajouté : aife",
-            "Porteur retiré : dinum",
-            "Thème ajouté : commande-publique",
+            "Porteur ajouté : aife",
+            "Porteur retiré : dinum",
+            "Thème ajouté : commande-publique",
         ]
     );
     assert_eq!(
         changed(|c| c.carriers.reverse()),
-        ["Porteurs : ordre modifié (dgfip, dinum → dinum, dgfip)"]
+        ["Porteurs : ordre modifié (dgfip, dinum → dinum, dgfip)"]
     );
 }
 
@@ -798,34 +798,34 @@ fn changes_of_carriers_and_themes() {
 fn changes_of_nature_and_audience() {
     assert_eq!(
         changed(|c| c.nature = agenda_core::Nature::EndOfService),
-        ["Nature : Obligation réglementaire → Fin de service"]
+        ["Nature : Obligation réglementaire → Fin de service"]
     );
     assert_eq!(
         changed(|c| c.concerned.rules[0].thresholds[0].value = 10_000),
         [
-            "Public concerné ajouté : Communes de plus de 10\u{202F}000 habitants",
-            "Public concerné retiré : Communes de plus de 3\u{202F}500 habitants",
+            "Public concerné ajouté : Communes de plus de 10\u{202F}000 habitants",
+            "Public concerné retiré : Communes de plus de 3\u{202F}500 habitants",
         ]
     );
     assert_eq!(
         changed(|c| c.concerned.rules.push(
             serde_json::from_value(json!({"kind": "epci", "epci_kinds": ["metropole"]})).unwrap()
         )),
-        ["Public concerné ajouté : EPCI (métropoles)"]
+        ["Public concerné ajouté : EPCI (métropoles)"]
     );
     assert_eq!(
         changed(|c| c.concerned.note = Some("Budgets principaux.".into())),
-        ["Précision sur le public concerné : « Budgets principaux et annexes. » → « Budgets principaux. »"]
+        ["Précision sur le public concerné : « Budgets principaux et annexes. » → « Budgets principaux. »"]
     );
     assert_eq!(
         changed(|c| c.concerned.note = None),
-        ["Précision sur le public concerné supprimée : « Budgets principaux et annexes. »"]
+        ["Précision sur le public concerné supprimée : « Budgets principaux et annexes. »"]
     );
     let mut without_note = old();
     without_note.concerned.note = None;
     assert_eq!(
         changes(&without_note, &old()),
-        ["Précision sur le public concerné ajoutée : « Budgets principaux et annexes. »"]
+        ["Précision sur le public concerné ajoutée : « Budgets principaux et annexes. »"]
     );
 }
 
@@ -833,11 +833,11 @@ fn changes_of_nature_and_audience() {
 fn changes_of_milestones() {
     assert_eq!(
         changed(|c| c.milestones[0].date = "2025-10-01".parse().unwrap()),
-        ["Jalon « ouverture » : date 2025-T3 → 2025-10-01"]
+        ["Jalon « ouverture » : date 2025-T3 → 2025-10-01"]
     );
     assert_eq!(
         changed(|c| c.milestones[0].label = "Ouverture du service".into()),
-        ["Jalon « ouverture » : libellé « Ouverture » → « Ouverture du service »"]
+        ["Jalon « ouverture » : libellé « Ouverture » → « Ouverture du service »"]
     );
     assert_eq!(
         changed(|c| {
@@ -845,25 +845,25 @@ fn changes_of_milestones() {
             c.milestones[0].end = Some("2025-T4".parse().unwrap());
         }),
         [
-            "Jalon « ouverture » : fin 2025-T4 ajoutée",
-            "Jalon « periode » : fin 2027 → 2028-S1",
+            "Jalon « ouverture » : fin 2025-T4 ajoutée",
+            "Jalon « periode » : fin 2027 → 2028-S1",
         ]
     );
     assert_eq!(
         changed(|c| c.milestones[1].end = None),
-        ["Jalon « periode » : fin 2027 supprimée"]
+        ["Jalon « periode » : fin 2027 supprimée"]
     );
     assert_eq!(
         changed(|c| c.milestones[1].details = Some("Double envoi obligatoire.".into())),
-        ["Jalon « periode » : détails « Double envoi possible. » → « Double envoi obligatoire. »"]
+        ["Jalon « periode » : détails « Double envoi possible. » → « Double envoi obligatoire. »"]
     );
     assert_eq!(
         changed(|c| c.milestones[1].details = None),
-        ["Jalon « periode » : détails supprimés : « Double envoi possible. »"]
+        ["Jalon « periode » : détails supprimés : « Double envoi possible. »"]
     );
     assert_eq!(
         changed(|c| c.milestones[0].details = Some("Pour tous.".into())),
-        ["Jalon « ouverture » : détails ajoutés : « Pour tous. »"]
+        ["Jalon « ouverture » : détails ajoutés : « Pour tous. »"]
     );
     assert_eq!(
         changed(|c| {
@@ -880,14 +880,14 @@ fn changes_of_milestones() {
             );
         }),
         [
-            "Jalon « bilan » ajouté : 2029-S2 — Bilan",
-            "Jalon « suite » ajouté : 2030 à 2032 — Suite",
-            "Jalon « fin » supprimé : 2028 — Fin de l'ancien protocole",
+            "Jalon « bilan » ajouté : 2029-S2 — Bilan",
+            "Jalon « suite » ajouté : 2030 à 2032 — Suite",
+            "Jalon « fin » supprimé : 2028 — Fin de l'ancien protocole",
         ]
     );
     assert_eq!(
         changed(|c| c.milestones.swap(0, 1)),
-        ["Jalons : ordre modifié (ouverture, periode, fin → periode, ouverture, fin)"]
+        ["Jalons : ordre modifié (ouverture, periode, fin → periode, ouverture, fin)"]
     );
 }
 
@@ -897,29 +897,29 @@ fn changes_of_sources() {
         changed(|c| {
             c.sources.push(serde_json::from_value(json!({"label": "Arrêté", "url": "https://www.legifrance.gouv.fr/b", "kind": "legal"})).unwrap())
         }),
-        ["Texte juridique ajouté : « Arrêté », https://www.legifrance.gouv.fr/b"]
+        ["Texte juridique ajouté : « Arrêté », https://www.legifrance.gouv.fr/b"]
     );
     assert_eq!(
         changed(|c| {
             c.sources.remove(1);
         }),
-        ["Source supprimée : « Guide », https://www.collectivites-locales.gouv.fr/guide"]
+        ["Source supprimée : « Guide », https://www.collectivites-locales.gouv.fr/guide"]
     );
     assert_eq!(
         changed(|c| c.sources[1].label = "Guide pratique".into()),
-        ["Source https://www.collectivites-locales.gouv.fr/guide : libellé « Guide » → « Guide pratique »"]
+        ["Source https://www.collectivites-locales.gouv.fr/guide : libellé « Guide » → « Guide pratique »"]
     );
     assert_eq!(
         changed(|c| c.sources[1].url = "https://www.collectivites-locales.gouv.fr/guide-2026".into()),
-        ["Source « Guide » : adresse https://www.collectivites-locales.gouv.fr/guide → https://www.collectivites-locales.gouv.fr/guide-2026"]
+        ["Source « Guide » : adresse https://www.collectivites-locales.gouv.fr/guide → https://www.collectivites-locales.gouv.fr/guide-2026"]
     );
     assert_eq!(
         changed(|c| c.sources[1].kind = agenda_core::SourceKind::Legal),
-        ["Source « Guide » : autre référence → texte juridique"]
+        ["Source « Guide » : autre référence → texte juridique"]
     );
     assert_eq!(
         changed(|c| c.sources.reverse()),
-        ["Sources : ordre modifié (https://www.legifrance.gouv.fr/a, https://www.collectivites-locales.gouv.fr/guide → https://www.collectivites-locales.gouv.fr/guide, https://www.legifrance.gouv.fr/a)"]
+        ["Sources : ordre modifié (https://www.legifrance.gouv.fr/a, https://www.collectivites-locales.gouv.fr/guide → https://www.collectivites-locales.gouv.fr/guide, https://www.legifrance.gouv.fr/a)"]
     );
 }
 
@@ -927,17 +927,17 @@ fn changes_of_sources() {
 fn changes_of_contact() {
     assert_eq!(
         changed(|c| c.contact = Some("pes-v2@dgfip.finances.gouv.fr".into())),
-        ["Contact : pes@dgfip.finances.gouv.fr → pes-v2@dgfip.finances.gouv.fr"]
+        ["Contact : pes@dgfip.finances.gouv.fr → pes-v2@dgfip.finances.gouv.fr"]
     );
     assert_eq!(
         changed(|c| c.contact = None),
-        ["Contact supprimé : pes@dgfip.finances.gouv.fr"]
+        ["Contact supprimé : pes@dgfip.finances.gouv.fr"]
     );
     let mut without = old();
     without.contact = None;
     assert_eq!(
         changes(&without, &old()),
-        ["Contact ajouté : pes@dgfip.finances.gouv.fr"]
+        ["Contact ajouté : pes@dgfip.finances.gouv.fr"]
     );
 }
 
@@ -949,7 +949,10 @@ fn changes_come_in_the_order_of_the_fields() {
         c.title = "PES".into();
         c.nature = agenda_core::Nature::Information;
     });
-    let heads: Vec<&str> = lines.iter().map(|l| l.split(' ').next().unwrap()).collect();
+    let heads: Vec<&str> = lines
+        .iter()
+        .map(|l| l.split(char::is_whitespace).next().unwrap())
+        .collect();
     assert_eq!(heads, ["Titre", "Nature", "Jalon", "Contact"]);
 }
 
@@ -970,7 +973,7 @@ fn a_long_paragraph_is_quoted_around_its_change() {
     assert_eq!(lines.len(), 1);
     assert_eq!(lines2.len(), 1);
     assert!(lines2[0].contains("fin de la phrase"), "{}", lines2[0]);
-    assert!(lines2[0].contains("« …"), "{}", lines2[0]);
+    assert!(lines2[0].contains("« …"), "{}", lines2[0]);
     assert!(lines2[0].chars().count() < 300, "{}", lines2[0]);
 }
 

@@ -243,45 +243,45 @@ fn active_filters_are_labelled_and_each_can_be_removed() {
     let tail = "porteur=dinum&nature=end_of_service&public=epci&statut=en-cours&vue=frise&passes=1";
     let expected: Vec<(&str, String)> = vec![
         (
-            "Recherche : « demat »",
+            "Recherche : « demat »",
             format!("theme=etat-civil,inconnu&du=2025-01&au=2026-12&{tail}"),
         ),
         (
-            "Depuis : janvier 2025",
+            "Depuis : janvier 2025",
             format!("q=%20demat%20&theme=etat-civil,inconnu&au=2026-12&{tail}"),
         ),
         (
-            "Jusqu'à : décembre 2026",
+            "Jusqu'à : décembre 2026",
             format!("q=%20demat%20&theme=etat-civil,inconnu&du=2025-01&{tail}"),
         ),
         (
-            "Thème : État civil",
+            "Thème : État civil",
             format!("q=%20demat%20&theme=inconnu&du=2025-01&au=2026-12&{tail}"),
         ),
         (
-            "Thème : inconnu",
+            "Thème : inconnu",
             format!("q=%20demat%20&theme=etat-civil&du=2025-01&au=2026-12&{tail}"),
         ),
         (
-            "Porteur : DINUM",
+            "Porteur : DINUM",
             "q=%20demat%20&theme=etat-civil,inconnu&du=2025-01&au=2026-12\
              &nature=end_of_service&public=epci&statut=en-cours&vue=frise&passes=1"
                 .into(),
         ),
         (
-            "Nature : Fin de service",
+            "Nature : Fin de service",
             "q=%20demat%20&theme=etat-civil,inconnu&du=2025-01&au=2026-12\
              &porteur=dinum&public=epci&statut=en-cours&vue=frise&passes=1"
                 .into(),
         ),
         (
-            "Public : EPCI",
+            "Public : EPCI",
             "q=%20demat%20&theme=etat-civil,inconnu&du=2025-01&au=2026-12\
              &porteur=dinum&nature=end_of_service&statut=en-cours&vue=frise&passes=1"
                 .into(),
         ),
         (
-            "Statut : En cours",
+            "Statut : En cours",
             "q=%20demat%20&theme=etat-civil,inconnu&du=2025-01&au=2026-12\
              &porteur=dinum&nature=end_of_service&public=epci&vue=frise&passes=1"
                 .into(),
@@ -308,22 +308,22 @@ fn active_filters_of_presets_and_single_bounds() {
     assert_eq!(
         labels("periode=passe&porteur=dgfip"),
         [
-            pair("Période : Passé", "porteur=dgfip"),
-            pair("Porteur : DGFiP", "periode=passe"),
+            pair("Période : Passé", "porteur=dgfip"),
+            pair("Porteur : DGFiP", "periode=passe"),
         ]
     );
     assert_eq!(
         labels("periode=annee"),
-        [pair("Période : Année en cours", "")]
+        [pair("Période : Année en cours", "")]
     );
     assert_eq!(
         labels("du=2025-08"),
-        [pair("Depuis : août 2025", "")],
+        [pair("Depuis : août 2025", "")],
         "removing the only bound restricts nothing"
     );
     assert_eq!(
         labels("au=2025-02&q=%20%20"),
-        [pair("Jusqu'à : février 2025", "q=%20%20")],
+        [pair("Jusqu'à : février 2025", "q=%20%20")],
         "blank text is not an active filter"
     );
     assert_eq!(labels("vue=frise&passes=1"), Vec::<(String, String)>::new());

@@ -196,7 +196,7 @@ fn milestone_ids_are_unique_slugs() {
             ProblemKind::DuplicateCode("debut".into())
         )
     );
-    let (path, _) = single(|c| c["milestones"][1]["id"] = json!("Fin !"));
+    let (path, _) = single(|c| c["milestones"][1]["id"] = json!("Fin !"));
     assert_eq!(path, "milestones[1].id");
 }
 
@@ -274,7 +274,7 @@ fn wrong_types_name_the_field() {
     assert_eq!(
         kind,
         ProblemKind::Unreadable(
-            "type incorrect (attendu : une liste ; trouvé : texte « finances »)".into()
+            "type incorrect (attendu : une liste ; trouvé : texte « finances »)".into()
         )
     );
     // A day (`updated`) says in French what it expects, and what a wrong one is.
@@ -283,7 +283,7 @@ fn wrong_types_name_the_field() {
         (
             "updated".into(),
             ProblemKind::Unreadable(
-                "type incorrect (attendu : une date AAAA-MM-JJ ; trouvé : nombre entier 2024)"
+                "type incorrect (attendu : une date AAAA-MM-JJ ; trouvé : nombre entier 2024)"
                     .into()
             )
         )
@@ -338,7 +338,7 @@ fn invalid_entries_are_skipped_and_valid_ones_kept() {
     assert_eq!(ids, ["a", "b"]);
     let skipped = loaded.skipped();
     assert_eq!(skipped.len(), 2);
-    assert_eq!(skipped[0].0.to_string(), "chantier « cassee » (n° 2)");
+    assert_eq!(skipped[0].0.to_string(), "chantier « cassee » (n° 2)");
     assert_eq!(skipped[1].0.to_string(), "chantier n° 3");
 }
 
@@ -402,7 +402,7 @@ fn every_problem_line_says_where_what_and_how() {
     let loaded = load(&bytes(&dataset(vec![c]))).unwrap();
     assert_eq!(
         loaded.problems[0].to_string(),
-        "erreur : chantier « x » (n° 1), champ sources[0].url : adresse « javascript:alert(1) » refusée — donnez une adresse complète commençant par https:// (ou http://)"
+        "erreur : chantier « x » (n° 1), champ sources[0].url : adresse « javascript:alert(1) » refusée — donnez une adresse complète commençant par https:// (ou http://)"
     );
 }
 

@@ -440,7 +440,7 @@ pub fn DateInputs(
                     <div class="fr-input-group">
                         <label class="fr-label" for=base.clone()>
                             "Mois"
-                            <span class="fr-hint-text">"Format : AAAA-MM, par exemple 2027-03"</span>
+                            <span class="fr-hint-text">"Format : AAAA-MM, par exemple 2027-03"</span>
                         </label>
                         <input
                             class="fr-input"

@@ -109,7 +109,7 @@ pub fn DraftForm(ed: Editor, dataset: Arc<Dataset>, on_check: Callback<()>) -> i
                 on_check.run(());
             }
         >
-            <p class="fr-text--sm">"Sauf mention « facultatif », tous les champs sont obligatoires."</p>
+            <p class="fr-text--sm">"Sauf mention « facultatif », tous les champs sont obligatoires."</p>
 
             <section class="agenda-editor__section" aria-labelledby="section-chantier">
                 <h2 class="fr-h4" id="section-chantier">"Le chantier"</h2>
@@ -127,9 +127,9 @@ pub fn DraftForm(ed: Editor, dataset: Arc<Dataset>, on_check: Callback<()>) -> i
                     id="contribution-id"
                     label="Identifiant"
                     hint=if update {
-                        "L'identifiant d'un chantier publié ne change pas : il figure dans l'adresse de sa fiche."
+                        "L'identifiant d'un chantier publié ne change pas : il figure dans l'adresse de sa fiche."
                     } else {
-                        "Proposé à partir du titre : minuscules sans accent, chiffres et tirets simples. Il figurera dans l'adresse de la fiche et ne changera plus."
+                        "Proposé à partir du titre : minuscules sans accent, chiffres et tirets simples. Il figurera dans l'adresse de la fiche et ne changera plus."
                     }
                     value=id
                     on_input=set_id
@@ -139,7 +139,7 @@ pub fn DraftForm(ed: Editor, dataset: Arc<Dataset>, on_check: Callback<()>) -> i
                     ed
                     id="contribution-resume"
                     label="Résumé"
-                    hint="Une ou deux phrases : ce que la collectivité doit faire ou peut obtenir, et quand (400 caractères au plus)"
+                    hint="Une ou deux phrases : ce que la collectivité doit faire ou peut obtenir, et quand (400 caractères au plus)"
                     value=summary
                     on_input=set_summary
                     rows=3
@@ -164,7 +164,7 @@ pub fn DraftForm(ed: Editor, dataset: Arc<Dataset>, on_check: Callback<()>) -> i
                         ed
                         id="contribution-porteurs"
                         legend="Porteurs"
-                        hint="Les ministères, directions ou agences qui portent le chantier : au moins un."
+                        hint="Les ministères, directions ou agences qui portent le chantier : au moins un."
                         choices=carrier_choices
                         selected=Signal::derive(move || ed.draft.with(|d| d.carriers.clone()))
                         on_change=Callback::new(move |(code, on): (String, bool)| ed.edit(|d| Draft::tick(&mut d.carriers, &code, on)))
@@ -204,7 +204,7 @@ pub fn DraftForm(ed: Editor, dataset: Arc<Dataset>, on_check: Callback<()>) -> i
                     ed
                     id="contribution-precision-public"
                     label="Précision sur les collectivités concernées (facultatif)"
-                    hint="Par exemple : communes disposant d'une maternité (400 caractères au plus)"
+                    hint="Par exemple : communes disposant d'une maternité (400 caractères au plus)"
                     value=note
                     on_input=set_note
                     spellcheck=true
@@ -214,7 +214,7 @@ pub fn DraftForm(ed: Editor, dataset: Arc<Dataset>, on_check: Callback<()>) -> i
             <section class="agenda-editor__section" aria-labelledby="section-jalons">
                 <h2 class="fr-h4" id="section-jalons">"Jalons"</h2>
                 <p class="fr-text--sm">
-                    "Les étapes datées du chantier, dans l'ordre chronologique. Datez à la précision que donne la source : « fin 2025 » se saisit au 4e trimestre 2025 ou à l'année 2025, pas au 31 décembre."
+                    "Les étapes datées du chantier, dans l'ordre chronologique. Datez à la précision que donne la source : « fin 2025 » se saisit au 4e trimestre 2025 ou à l'année 2025, pas au 31 décembre."
                 </p>
                 {move || {
                     ed.report
@@ -238,7 +238,7 @@ pub fn DraftForm(ed: Editor, dataset: Arc<Dataset>, on_check: Callback<()>) -> i
             <section class="agenda-editor__section" aria-labelledby="section-sources">
                 <h2 class="fr-h4" id="section-sources">"Sources et textes de référence (facultatif)"</h2>
                 <p class="fr-text--sm">
-                    "Citez la source la plus officielle : Légifrance pour les textes, le site du ministère pour les services."
+                    "Citez la source la plus officielle : Légifrance pour les textes, le site du ministère pour les services."
                 </p>
                 <For each=move || 0..sources.get() key=|i| *i children=move |i| view! { <SourceRow ed i /> } />
                 <AddButton ed id="contribution-ajouter-source" label="Ajouter une source" on_click=Callback::new(add_source) />
@@ -250,7 +250,7 @@ pub fn DraftForm(ed: Editor, dataset: Arc<Dataset>, on_check: Callback<()>) -> i
                     ed
                     id="contribution-contact"
                     label="Adresse électronique de contact (facultatif)"
-                    hint="Les collectivités pourront y écrire au sujet du chantier. Format : nom@domaine.gouv.fr"
+                    hint="Les collectivités pourront y écrire au sujet du chantier. Format : nom@domaine.gouv.fr"
                     value=contact
                     on_input=set_contact
                     kind="email"
@@ -354,7 +354,7 @@ fn RuleRow(ed: Editor, i: usize) -> impl IntoView {
                         ed
                         id=format!("regle-{i}-epci")
                         legend="Types d'EPCI"
-                        hint="Aucune case cochée : tous les EPCI."
+                        hint="Aucune case cochée : tous les EPCI."
                         choices=epci_kinds.clone()
                         inline=true
                         selected=Signal::derive(move || ed.draft.with(|d| rule(d).epci_kinds))
@@ -527,7 +527,7 @@ fn MilestoneRow(ed: Editor, i: usize, count: Memo<usize>) -> impl IntoView {
                     id=format!("jalon-{i}-id")
                     label="Identifiant du jalon"
                     hint=if published {
-                        "Gardez celui du jalon publié : il rend stables les abonnements aux calendriers."
+                        "Gardez celui du jalon publié : il rend stables les abonnements aux calendriers."
                     } else {
                         "Proposé à partir du libellé, unique dans le chantier."
                     }
@@ -564,7 +564,7 @@ fn MilestoneRow(ed: Editor, i: usize, count: Memo<usize>) -> impl IntoView {
                     ed
                     id=format!("jalon-{i}-details")
                     label="Précisions (facultatif)"
-                    hint="Un paragraphe : ce qui se passe à cette date, pour qui"
+                    hint="Un paragraphe : ce qui se passe à cette date, pour qui"
                     value=Signal::derive(move || ed.draft.with(|d| get(d).details))
                     on_input=Callback::new(move |v: String| set(&|m| m.details = v.clone()))
                     rows=3
@@ -642,7 +642,7 @@ fn SourceRow(ed: Editor, i: usize) -> impl IntoView {
                     ed
                     id=format!("source-{i}-libelle")
                     label="Intitulé"
-                    hint="Par exemple : Décret n° 2023-1234 du 20 décembre 2023 (160 caractères au plus)"
+                    hint="Par exemple : Décret n° 2023-1234 du 20 décembre 2023 (160 caractères au plus)"
                     value=Signal::derive(move || ed.draft.with(|d| get(d).label))
                     on_input=Callback::new(move |v: String| set(&|s| s.label = v.clone()))
                     spellcheck=true

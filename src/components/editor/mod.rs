@@ -174,7 +174,7 @@ pub fn ErrorSummary(ed: Editor) -> impl IntoView {
                         agenda_core::french::count(problems.with(Vec::len), "erreur", "erreurs"),
                     )}
                 </h2>
-                <p>"Corrigez-les pour pouvoir télécharger la contribution ; chaque lien mène au champ concerné."</p>
+                <p>"Corrigez-les pour pouvoir télécharger la contribution ; chaque lien mène au champ concerné."</p>
                 <ul>
                     {move || {
                         problems
@@ -183,7 +183,7 @@ pub fn ErrorSummary(ed: Editor) -> impl IntoView {
                             .map(|p| {
                                 view! {
                                     <li>
-                                        <InPageLink target=p.field_id>{format!("{} : {}", p.label, p.message)}</InPageLink>
+                                        <InPageLink target=p.field_id>{format!("{} : {}", p.label, p.message)}</InPageLink>
                                     </li>
                                 }
                             })

@@ -111,7 +111,7 @@ pub fn SendSection(
             <p id="export-etat" class="agenda-editor__state" class:agenda-editor__state--ok=valid>
                 {move || {
                     if valid() {
-                        "La saisie est complète : le fichier est prêt.".to_string()
+                        "La saisie est complète : le fichier est prêt.".to_string()
                     } else {
                         format!(
                             "Le fichier pourra être téléchargé quand la saisie ne comportera plus d'erreur (il en reste {}).",
@@ -156,7 +156,7 @@ pub fn SendSection(
             <p role="status" class="fr-text--sm" id="copie-contribution-etat">
                 {move || match copied.get() {
                     Some(true) => "Contribution copiée dans le presse-papiers.",
-                    Some(false) => "La copie a échoué : téléchargez plutôt le fichier.",
+                    Some(false) => "La copie a échoué : téléchargez plutôt le fichier.",
                     None => "",
                 }}
             </p>
@@ -173,7 +173,7 @@ pub fn SendSection(
                             "Par courriel à "
                             <strong>{email.clone()}</strong>
                             {move || format!(
-                                ", en joignant le fichier {} ; indiquez votre service, une personne à contacter et les sources qui justifient les dates.",
+                                ", en joignant le fichier {} ; indiquez votre service, une personne à contacter et les sources qui justifient les dates.",
                                 filename(),
                             )}
                         </p>
@@ -184,7 +184,7 @@ pub fn SendSection(
                                         "Préparer le message"
                                     </a>
                                 </p>
-                                <p class="fr-text--sm">"Le message s'ouvre dans votre logiciel de messagerie, pré-rempli : il reste à y joindre le fichier."</p>
+                                <p class="fr-text--sm">"Le message s'ouvre dans votre logiciel de messagerie, pré-rempli : il reste à y joindre le fichier."</p>
                             }
                             .into_any(),
                             None => view! {
@@ -203,10 +203,10 @@ pub fn SendSection(
                 .into_any(),
             }}
 
-            <h3 class="fr-h5">"3. Et ensuite ?"</h3>
+            <h3 class="fr-h5">"3. Et ensuite ?"</h3>
             <ol class="agenda-editor__next">
-                <li>"L'équipe de l'agenda vérifie le fichier avec l'outil « agenda validate », qui applique les mêmes règles que ce formulaire."</li>
-                <li>"Elle l'intègre au jeu de données avec « agenda merge ». Si elle refuse ou corrige votre proposition, elle vous écrit avec les messages de l'outil."</li>
+                <li>"L'équipe de l'agenda vérifie le fichier avec l'outil « agenda validate », qui applique les mêmes règles que ce formulaire."</li>
+                <li>"Elle l'intègre au jeu de données avec « agenda merge ». Si elle refuse ou corrige votre proposition, elle vous écrit avec les messages de l'outil."</li>
                 <li>"Le chantier apparaît dans l'agenda à la publication suivante, avec sa nouvelle date de mise à jour."</li>
             </ol>
         </section>
@@ -246,7 +246,7 @@ pub fn contribute_links_html(agenda: &Agenda, chantier: &Chantier) -> String {
             r#"<h2 class="fr-h4" id="contribuer-fiche">Contribuer à cette fiche</h2>"#,
             r#"<ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">"#,
             r#"<li><a class="fr-btn fr-btn--secondary" id="proposer-mise-a-jour" href="{edit}">Proposer une mise à jour</a></li>{feedback}</ul>"#,
-            r#"<p class="fr-text--sm">La mise à jour s'adresse aux services qui portent le chantier : un formulaire pré-rempli produit le fichier à envoyer à l'équipe de l'agenda.{sent_to}</p>"#,
+            r#"<p class="fr-text--sm">La mise à jour s'adresse aux services qui portent le chantier : un formulaire pré-rempli produit le fichier à envoyer à l'équipe de l'agenda.{sent_to}</p>"#,
             r#"</section>"#,
         ),
         edit = escape_markup(&edit),

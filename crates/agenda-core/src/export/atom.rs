@@ -114,7 +114,7 @@ pub fn newest_first(dataset: &Dataset, limit: usize) -> Vec<usize> {
 /// use agenda_core::export::atom::{feed, FeedOptions};
 /// let json = r#"{"schema_version":"1.0","published":"2026-11-01","publisher":{"name":"ANCT"},
 ///   "licence":"etalab-2.0","themes":[],"carriers":[],"chantiers":[{"id":"budget",
-///   "title":"Budget <b> & co","summary":"Le « budget ».","carriers":[],"themes":[],
+///   "title":"Budget <b> & co","summary":"Le « budget ».","carriers":[],"themes":[],
 ///   "nature":"obligation","concerned":{"rules":[]},"updated":"2026-10-15",
 ///   "milestones":[{"id":"vote","label":"Vote","date":"2027"}]}]}"#;
 /// let dataset: agenda_core::Dataset = serde_json::from_str(json).unwrap();
@@ -123,7 +123,7 @@ pub fn newest_first(dataset: &Dataset, limit: usize) -> Vec<usize> {
 /// assert!(xml.contains("<title>Budget &lt;b&gt; &amp; co</title>"));
 /// assert!(xml.contains("<updated>2026-10-15T00:00:00Z</updated>"));
 /// assert!(xml.contains(r#"<link rel="alternate" type="text/html" href="https://a.fr/chantiers/budget"/>"#));
-/// assert!(xml.contains("- 2027 : Vote"));
+/// assert!(xml.contains("- 2027 : Vote"));
 /// ```
 pub fn feed(dataset: &Dataset, options: &FeedOptions) -> String {
     let site = with_trailing_slash(&options.site_url);
@@ -161,7 +161,7 @@ pub fn feed(dataset: &Dataset, options: &FeedOptions) -> String {
         &mut out,
         1,
         "rights",
-        &format!("Licence : {}", dataset.licence),
+        &format!("Licence : {}", dataset.licence),
     );
     for i in order {
         entry(
@@ -200,7 +200,7 @@ fn entry(out: &mut String, dataset: &Dataset, chantier: &Chantier, site: &str, t
 /// The entry's plain-text content: summary, nature, milestones to come, page.
 fn content(chantier: &Chantier, url: &str, today: NaiveDate) -> String {
     let mut text = format!(
-        "{}\n\nNature : {}\n\n",
+        "{}\n\nNature : {}\n\n",
         chantier.summary.trim(),
         chantier.nature.label_fr()
     );
@@ -208,7 +208,7 @@ fn content(chantier: &Chantier, url: &str, today: NaiveDate) -> String {
         .milestones
         .iter()
         .filter(|m| milestone_status(m, today) != Status::Past)
-        .map(|m| format!("- {} : {}", m.when_fr(), m.label.trim()))
+        .map(|m| format!("- {} : {}", m.when_fr(), m.label.trim()))
         .collect();
     if to_come.is_empty() {
         text.push_str(&format!(
@@ -216,10 +216,10 @@ fn content(chantier: &Chantier, url: &str, today: NaiveDate) -> String {
             crate::french::day(today)
         ));
     } else {
-        text.push_str("Prochains jalons :\n");
+        text.push_str("Prochains jalons :\n");
         text.push_str(&to_come.join("\n"));
     }
-    text.push_str(&format!("\n\nFiche du chantier : {url}"));
+    text.push_str(&format!("\n\nFiche du chantier : {url}"));
     text
 }
 

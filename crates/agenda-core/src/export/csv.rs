@@ -79,14 +79,14 @@ pub const HEADERS: [&str; 18] = [
 /// use agenda_core::index::MilestoneRef;
 /// let json = r#"{"schema_version":"1.0","published":"2026-11-01","publisher":{"name":"ANCT"},
 ///   "licence":"etalab-2.0","themes":[{"code":"finances","label":"Finances"}],"carriers":[],
-///   "chantiers":[{"id":"budget","title":"Budget ; vote","summary":"Le budget.","carriers":[],
+///   "chantiers":[{"id":"budget","title":"Budget ; vote","summary":"Le budget.","carriers":[],
 ///   "themes":["finances"],"nature":"obligation","concerned":{"rules":[{"kind":"commune"}]},
 ///   "updated":"2026-01-01","milestones":[{"id":"vote","label":"Vote","date":"2025-T3"}]}]}"#;
 /// let dataset: agenda_core::Dataset = serde_json::from_str(json).unwrap();
 /// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
 /// let text = csv(&dataset, &[MilestoneRef { chantier: 0, milestone: 0 }], "https://a.fr/", today);
 /// let row = text.lines().nth(1).unwrap();
-/// assert!(row.starts_with("3e trimestre 2025;trimestre;2025-07-01;2025-09-30;Vote;;\"Budget ; vote\";budget;vote;"));
+/// assert!(row.starts_with("3e trimestre 2025;trimestre;2025-07-01;2025-09-30;Vote;;\"Budget ; vote\";budget;vote;"));
 /// assert!(row.contains(";Passé;;https://a.fr/chantiers/budget;2026-01-01;"));
 /// ```
 pub fn csv(
@@ -177,7 +177,7 @@ fn precision_fr(milestone: &Milestone) -> String {
 /// use agenda_core::export::csv::text;
 /// assert_eq!(text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
 /// assert_eq!(text("- point"), "'- point");
-/// assert_eq!(text("Déclaration ; dépôt"), "Déclaration ; dépôt");
+/// assert_eq!(text("Déclaration ; dépôt"), "Déclaration ; dépôt");
 /// ```
 pub fn text(value: &str) -> String {
     if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {

@@ -170,7 +170,7 @@ pub fn theme_calendar_name(theme_label: &str) -> String {
 /// let text = calendar(&dataset, &[at], &options);
 /// assert!(text.contains("\r\nUID:budget.vote@agenda-numerique-collectivites\r\n"));
 /// assert!(text.contains("\r\nDTSTART;VALUE=DATE:20250701\r\nDTEND;VALUE=DATE:20251001\r\n"));
-/// assert!(text.contains("\r\nSUMMARY:[3e trimestre 2025] Budget : Vote\r\n"));
+/// assert!(text.contains("\r\nSUMMARY:[3e trimestre 2025] Budget : Vote\r\n"));
 /// assert!(text.contains("\r\nDTSTAMP:20261101T000000Z\r\n"));
 /// assert!(text.contains("\r\nCATEGORIES:Finances\r\n"));
 /// ```
@@ -273,12 +273,12 @@ pub fn known_to_the_day(milestone: &Milestone) -> bool {
 ///   "updated":"2026-01-01","milestones":[]}"#).unwrap();
 /// let m = |date: &str| serde_json::from_str::<agenda_core::Milestone>(
 ///     &format!(r#"{{"id":"a","label":"Vote","date":"{date}"}}"#)).unwrap();
-/// assert_eq!(summary(&c, &m("2024-01-01")), "Budget : Vote");
-/// assert_eq!(summary(&c, &m("2025-T3")), "[3e trimestre 2025] Budget : Vote");
-/// assert_eq!(summary(&c, &m("2026")), "[Courant 2026] Budget : Vote");
+/// assert_eq!(summary(&c, &m("2024-01-01")), "Budget : Vote");
+/// assert_eq!(summary(&c, &m("2025-T3")), "[3e trimestre 2025] Budget : Vote");
+/// assert_eq!(summary(&c, &m("2026")), "[Courant 2026] Budget : Vote");
 /// ```
 pub fn summary(chantier: &Chantier, milestone: &Milestone) -> String {
-    let title = format!("{} : {}", chantier.title.trim(), milestone.label.trim());
+    let title = format!("{} : {}", chantier.title.trim(), milestone.label.trim());
     if known_to_the_day(milestone) {
         return title;
     }
@@ -299,20 +299,20 @@ pub fn summary(chantier: &Chantier, milestone: &Milestone) -> String {
 /// use agenda_core::export::ics::date_sentence;
 /// let m = |json: &str| serde_json::from_str::<agenda_core::Milestone>(json).unwrap();
 /// assert_eq!(date_sentence(&m(r#"{"id":"a","label":"x","date":"2025-T3"}"#)),
-///     "Date connue au trimestre près : 3e trimestre 2025");
+///     "Date connue au trimestre près : 3e trimestre 2025");
 /// assert_eq!(date_sentence(&m(r#"{"id":"a","label":"x","date":"2024-01-01"}"#)),
-///     "Date : 1er janvier 2024");
+///     "Date : 1er janvier 2024");
 /// assert_eq!(date_sentence(&m(r#"{"id":"a","label":"x","date":"2023-04","end":"2027"}"#)),
-///     "Période : d'avril 2023 à 2027 (début connu au mois près, fin connue à l'année près)");
+///     "Période : d'avril 2023 à 2027 (début connu au mois près, fin connue à l'année près)");
 /// ```
 pub fn date_sentence(milestone: &Milestone) -> String {
     let date = &milestone.date;
     match &milestone.end {
         None if date.precision() == Precision::Day => {
-            format!("Date : {}", crate::french::date(date))
+            format!("Date : {}", crate::french::date(date))
         }
         None => format!(
-            "Date connue {} : {}",
+            "Date connue {} : {}",
             within(date.precision()),
             crate::french::date(date)
         ),
@@ -326,9 +326,9 @@ pub fn date_sentence(milestone: &Milestone) -> String {
             }
             let period = crate::french::period(date, end);
             if notes.is_empty() {
-                format!("Période : {period}")
+                format!("Période : {period}")
             } else {
-                format!("Période : {period} ({})", notes.join(", "))
+                format!("Période : {period} ({})", notes.join(", "))
             }
         }
     }
@@ -353,22 +353,22 @@ fn description(dataset: &Dataset, chantier: &Chantier, milestone: &Milestone, ur
             parts.push(details.to_string());
         }
     }
-    let mut about = format!("Chantier : {}", chantier.title.trim());
+    let mut about = format!("Chantier : {}", chantier.title.trim());
     let summary = chantier.summary.trim();
     if !summary.is_empty() {
         about.push('\n');
         about.push_str(summary);
     }
-    let mut facts = vec![format!("Nature : {}", chantier.nature.label_fr())];
+    let mut facts = vec![format!("Nature : {}", chantier.nature.label_fr())];
     let concerned = concerned_fr(chantier);
     if !concerned.is_empty() {
-        facts.push(format!("Collectivités concernées : {concerned}"));
+        facts.push(format!("Collectivités concernées : {concerned}"));
     }
     let carriers = carrier_labels(dataset, chantier);
     if !carriers.is_empty() {
-        facts.push(format!("Porteurs : {}", carriers.join(", ")));
+        facts.push(format!("Porteurs : {}", carriers.join(", ")));
     }
-    facts.push(format!("Fiche du chantier : {url}"));
+    facts.push(format!("Fiche du chantier : {url}"));
     format!("{}\n\n{about}\n\n{}", parts.join("\n"), facts.join("\n"))
 }
 

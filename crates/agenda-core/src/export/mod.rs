@@ -176,7 +176,7 @@ pub(crate) fn carrier_labels<'a>(dataset: &'a Dataset, chantier: &'a Chantier) -
 
 /// Who the chantier concerns, in French: the rules joined by " ; ", then the note.
 pub(crate) fn concerned_fr(chantier: &Chantier) -> String {
-    let mut text = chantier.audience_fr().join(" ; ");
+    let mut text = chantier.audience_fr().join(" ; ");
     if let Some(note) = chantier.concerned.note.as_deref().map(str::trim) {
         if !note.is_empty() {
             if !text.is_empty() {

@@ -109,7 +109,7 @@ pub(crate) fn decode_nested<T: Decode>(
         Ok(value) => Ok((value, input.unknown)),
         Err(Failure::Invalid(path, message)) => Err((path, message)),
         Err(Failure::Syntax(error)) => {
-            Err((String::new(), format!("JSON invalide : {}", error.detail)))
+            Err((String::new(), format!("JSON invalide : {}", error.detail)))
         }
     }
 }
@@ -132,7 +132,7 @@ impl Input<'_> {
     fn mismatch(&mut self, at: At<'_>, expected: &str) -> Failure {
         let found = match self.reader.peek() {
             Ok(Kind::Text) => match self.reader.text() {
-                Ok(text) => format!("texte « {} »", shortened(&text)),
+                Ok(text) => format!("texte « {} »", shortened(&text)),
                 Err(error) => return error.into(),
             },
             Ok(Kind::Number) => match self.reader.number() {
@@ -153,7 +153,7 @@ impl Input<'_> {
         };
         Failure::Invalid(
             at.path(),
-            format!("type incorrect (attendu : {expected} ; trouvé : {found})"),
+            format!("type incorrect (attendu : {expected} ; trouvé : {found})"),
         )
     }
 
@@ -267,7 +267,7 @@ impl Decode for PartialDate {
     fn decode(input: &mut Input<'_>, at: At<'_>) -> Result<Self> {
         let text = input.text(at, "un texte")?;
         text.parse().map_err(|error| {
-            Failure::Invalid(at.path(), format!("« {} » : {error}", shortened(&text)))
+            Failure::Invalid(at.path(), format!("« {} » : {error}", shortened(&text)))
         })
     }
 }
@@ -281,7 +281,7 @@ fn decode_code(input: &mut Input<'_>, at: At<'_>, codes: &[&str]) -> Result<usiz
         None => Err(Failure::Invalid(
             at.path(),
             format!(
-                "valeur « {} » inconnue ; valeurs possibles : {}",
+                "valeur « {} » inconnue ; valeurs possibles : {}",
                 shortened(&text),
                 codes.join(", ")
             ),
@@ -352,7 +352,7 @@ pub(crate) fn field<T: Decode>(
 ) -> Result<()> {
     let here = At::Key(&at, name);
     if slot.is_some() {
-        return Err(invalid(here, "champ donné deux fois ; gardez-en un seul"));
+        return Err(invalid(here, "champ donné deux fois ; gardez-en un seul"));
     }
     *slot = Some(T::decode(input, here)?);
     Ok(())
@@ -454,7 +454,7 @@ mod tests {
             error(r#"{"id": 12, "label": "x", "date": "2024"}"#),
             (
                 "id".to_string(),
-                "type incorrect (attendu : un texte ; trouvé : nombre entier 12)".to_string()
+                "type incorrect (attendu : un texte ; trouvé : nombre entier 12)".to_string()
             )
         );
         assert_eq!(
@@ -463,11 +463,11 @@ mod tests {
         );
         assert_eq!(
             error(r#"{"id": "a", "id": "b", "label": "x", "date": "2024"}"#).1,
-            "champ donné deux fois ; gardez-en un seul"
+            "champ donné deux fois ; gardez-en un seul"
         );
         assert_eq!(
             error(r#"{"id": "a", "label": "x", "date": "2024-T5"}"#).1,
-            "« 2024-T5 » : cette date n'existe pas dans le calendrier"
+            "« 2024-T5 » : cette date n'existe pas dans le calendrier"
         );
         let long = "é".repeat(100);
         let message = error(&format!(
@@ -476,11 +476,11 @@ mod tests {
         .1;
         assert_eq!(
             message,
-            "type incorrect (attendu : un texte ; trouvé : liste)"
+            "type incorrect (attendu : un texte ; trouvé : liste)"
         );
         let message = error(&format!(r#"{{"id": "a", "label": "x", "date": "{long}"}}"#)).1;
         assert!(
-            message.contains(&format!("« {}… »", "é".repeat(60))),
+            message.contains(&format!("« {}… »", "é".repeat(60))),
             "{message}"
         );
     }
@@ -495,7 +495,7 @@ mod tests {
         assert_eq!(error.0, "measure");
         assert_eq!(
             error.1,
-            "valeur « surface » inconnue ; valeurs possibles : population, staff"
+            "valeur « surface » inconnue ; valeurs possibles : population, staff"
         );
         let error = decode_text::<Threshold>(
             r#"{"measure": "staff", "comparison": "at_least", "value": -1}"#,
@@ -506,7 +506,7 @@ mod tests {
             error,
             (
                 "value".to_string(),
-                "type incorrect (attendu : un nombre entier positif ; trouvé : nombre entier -1)"
+                "type incorrect (attendu : un nombre entier positif ; trouvé : nombre entier -1)"
                     .to_string()
             )
         );

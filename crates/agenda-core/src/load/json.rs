@@ -141,7 +141,7 @@ impl<'a> Reader<'a> {
 
     /// The text ends inside a value.
     fn truncated(&self) -> SyntaxError {
-        self.error("le texte s'arrête avant la fin du JSON (fichier tronqué ?)")
+        self.error("le texte s'arrête avant la fin du JSON (fichier tronqué ?)")
     }
 
     /// What the next value is; an error if nothing that starts a value comes next.
@@ -184,7 +184,7 @@ impl<'a> Reader<'a> {
                 Some(b'\\') => break,
                 Some(0..=0x1F) => {
                     return Err(self.error(
-                        "caractère de contrôle dans un texte ; écrivez-le \\n, \\t ou \\u00XX",
+                        "caractère de contrôle dans un texte ; écrivez-le \\n, \\t ou \\u00XX",
                     ))
                 }
                 Some(_) => self.pos += 1,
@@ -213,7 +213,7 @@ impl<'a> Reader<'a> {
                 }
                 Some(_) => {
                     return Err(self.error(
-                        "caractère de contrôle dans un texte ; écrivez-le \\n, \\t ou \\u00XX",
+                        "caractère de contrôle dans un texte ; écrivez-le \\n, \\t ou \\u00XX",
                     ))
                 }
                 None => return Err(self.truncated()),
@@ -268,7 +268,7 @@ impl<'a> Reader<'a> {
             }
             _ => {
                 self.pos -= 1;
-                return Err(self.error("échappement inconnu ; ceux de JSON sont \\\" \\\\ \\/ \\b \\f \\n \\r \\t et \\uXXXX"));
+                return Err(self.error("échappement inconnu ; ceux de JSON sont \\\" \\\\ \\/ \\b \\f \\n \\r \\t et \\uXXXX"));
             }
         })
     }
@@ -321,7 +321,7 @@ impl<'a> Reader<'a> {
             });
         self.pos = pos;
         if !ok {
-            return Err(self.end_or("nombre mal écrit ; par exemple 3500, -2 ou 1.5"));
+            return Err(self.end_or("nombre mal écrit ; par exemple 3500, -2 ou 1.5"));
         }
         Ok(&self.text[start..pos])
     }
@@ -379,18 +379,18 @@ impl<'a> Reader<'a> {
             Some(b',') if !fields.first => {
                 self.pos += 1;
                 if self.peek_byte() == Some(b'}') {
-                    return Err(self.error("virgule en trop avant « } »"));
+                    return Err(self.error("virgule en trop avant « } »"));
                 }
             }
             _ if fields.first => {}
-            _ => return Err(self.end_or("« , » ou « } » attendu après une valeur d'objet")),
+            _ => return Err(self.end_or("« , » ou « } » attendu après une valeur d'objet")),
         }
         fields.first = false;
         if self.peek_byte() != Some(b'"') {
             return Err(self.end_or("nom de champ entre guillemets attendu"));
         }
         let key = self.text()?;
-        self.expect_byte(b':', "« : » attendu après un nom de champ")?;
+        self.expect_byte(b':', "« : » attendu après un nom de champ")?;
         Ok(Some(key))
     }
 
@@ -405,7 +405,7 @@ impl<'a> Reader<'a> {
             Some(b',') if !items.first => {
                 self.pos += 1;
                 if self.peek_byte() == Some(b']') {
-                    return Err(self.error("virgule en trop avant « ] »"));
+                    return Err(self.error("virgule en trop avant « ] »"));
                 }
                 Ok(true)
             }
@@ -413,7 +413,7 @@ impl<'a> Reader<'a> {
                 items.first = false;
                 Ok(true)
             }
-            _ => Err(self.end_or("« , » ou « ] » attendu après un élément de liste")),
+            _ => Err(self.end_or("« , » ou « ] » attendu après un élément de liste")),
         }
     }
 
@@ -467,7 +467,7 @@ impl<'a> Reader<'a> {
                 }
                 Some(0..=0x1F) => {
                     return Err(self.error(
-                        "caractère de contrôle dans un texte ; écrivez-le \\n, \\t ou \\u00XX",
+                        "caractère de contrôle dans un texte ; écrivez-le \\n, \\t ou \\u00XX",
                     ))
                 }
                 Some(_) => self.pos += 1,
@@ -513,7 +513,7 @@ mod tests {
         "true",
         "false",
         "null",
-        " { \"a\" : [ 1 , 2 ] } ",
+        " { \"a\" : [ 1 , 2 ] } ",
         "{\"a\":{\"b\":[{}]}}",
         "\"\\u00e9\\n\\\"\"",
         "\"\\ud83d\\ude00\"",
@@ -591,7 +591,7 @@ mod tests {
     fn errors_say_where_in_lines_and_characters() {
         let text = "{\n  \"é\": [1,\n  2,]\n}";
         let error = check(text).unwrap_err();
-        assert_eq!(error.detail, "virgule en trop avant « ] »");
+        assert_eq!(error.detail, "virgule en trop avant « ] »");
         assert_eq!(error.line_column(text), (3, 5));
         let cut = "{\"a\": [1, 2";
         let error = check(cut).unwrap_err();

@@ -66,19 +66,19 @@ impl fmt::Display for LoadError {
             LoadError::Empty => write!(f, "le fichier est vide"),
             LoadError::NotUtf8 { offset } => write!(
                 f,
-                "le fichier n'est pas du texte UTF-8 (octet invalide à la position {offset}) ; enregistrez-le en UTF-8"
+                "le fichier n'est pas du texte UTF-8 (octet invalide à la position {offset}) ; enregistrez-le en UTF-8"
             ),
             LoadError::Syntax { line, column, detail } => write!(
                 f,
-                "le fichier n'est pas du JSON valide (ligne {line}, colonne {column} : {detail}) ; vérifiez virgules, guillemets et accolades à cet endroit"
+                "le fichier n'est pas du JSON valide (ligne {line}, colonne {column} : {detail}) ; vérifiez virgules, guillemets et accolades à cet endroit"
             ),
             LoadError::NotADataset(detail) => write!(
                 f,
-                "le fichier n'a pas la forme d'un jeu de données de l'agenda ({detail}) ; comparez-le au schéma (agenda schema)"
+                "le fichier n'a pas la forme d'un jeu de données de l'agenda ({detail}) ; comparez-le au schéma (agenda schema)"
             ),
             LoadError::UnsupportedVersion(v) => write!(
                 f,
-                "version de format « {v} » non prise en charge (cette application lit les versions 1.x) ; mettez l'application à jour"
+                "version de format « {v} » non prise en charge (cette application lit les versions 1.x) ; mettez l'application à jour"
             ),
             LoadError::InvalidHeader(problems) => {
                 write!(f, "l'en-tête du jeu de données est invalide ({} problème(s))", problems.len())?;
@@ -353,7 +353,7 @@ fn load_split(split: Split<'_>, typed: Option<Vec<Entry<'_>>>) -> Result<Loaded,
         }
         Some(Chantiers::Not(kind)) => {
             return Err(LoadError::NotADataset(format!(
-                "« chantiers » est {} au lieu d'une liste",
+                "« chantiers » est {} au lieu d'une liste",
                 kind.french()
             )))
         }
@@ -361,7 +361,7 @@ fn load_split(split: Split<'_>, typed: Option<Vec<Entry<'_>>>) -> Result<Loaded,
             // The header's own errors come first when it has some.
             decode_text::<Header>(&split.header).map_err(header_error)?;
             return Err(LoadError::NotADataset(
-                "le champ « chantiers » manque".into(),
+                "le champ « chantiers » manque".into(),
             ));
         }
     };
@@ -632,7 +632,7 @@ pub(super) mod tests {
             LoadError::Syntax {
                 line: 2,
                 column: 15,
-                detail: "« , » ou « ] » attendu après un élément de liste".into()
+                detail: "« , » ou « ] » attendu après un élément de liste".into()
             }
         );
         assert!(error.to_string().contains("ligne 2, colonne 15"), "{error}");
@@ -751,7 +751,7 @@ pub(super) mod tests {
                         // serde reads a list given for a struct as its fields in order;
                         // the decoder says an object was expected, at the list.
                         (Err((path, message)), Err(their_path))
-                            if message.ends_with("attendu : un objet ; trouvé : liste)") =>
+                            if message.ends_with("attendu : un objet ; trouvé : liste)") =>
                         {
                             assert!(
                                 their_path.starts_with(path.as_str()),
