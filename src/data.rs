@@ -73,9 +73,22 @@ impl Agenda {
     }
 }
 
-/// Today, in the user's time zone.
+/// Today, in the user's time zone, as the browser's clock says. Read through
+/// JavaScript's `Date` rather than chrono's clock: the same answer without chrono's
+/// time zone code in the wasm.
 pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// This instant, in UTC, from the browser's clock.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
 /// How long the dataset may take to arrive before the request is abandoned.

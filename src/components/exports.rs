@@ -38,7 +38,7 @@ pub fn download_calendar(
     name: String,
     filename: &str,
 ) {
-    let options = ics::CalendarOptions::new(crate::document::base_url(), name, chrono::Utc::now());
+    let options = ics::CalendarOptions::new(crate::document::base_url(), name, crate::data::now());
     let text = ics::calendar(&agenda.dataset, milestones, &options);
     download(filename, "text/calendar;charset=utf-8", &text);
 }
