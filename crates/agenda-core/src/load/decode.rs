@@ -137,9 +137,9 @@ impl Input<'_> {
             },
             Ok(Kind::Number) => match self.reader.number() {
                 Ok(number) if number.contains(['.', 'e', 'E']) => {
-                    format!("nombre décimal {number}")
+                    format!("nombre décimal {}", shortened(number))
                 }
-                Ok(number) => format!("nombre entier {number}"),
+                Ok(number) => format!("nombre entier {}", shortened(number)),
                 Err(error) => return error.into(),
             },
             Ok(Kind::Bool) => match self.reader.word() {
@@ -243,14 +243,23 @@ impl Decode for u32 {
         }
         let before = input.reader.offset();
         let number = input.reader.number()?;
-        match number.parse() {
-            Ok(value) => Ok(value),
-            Err(_) => {
-                // Read it again, as what was found.
-                input.reader.seek(before);
-                Err(input.mismatch(at, EXPECTED))
-            }
+        if let Ok(value) = number.parse() {
+            return Ok(value);
         }
+        if number.contains(['.', 'e', 'E']) {
+            // Not an integer: the wrong type, as serde says.
+            input.reader.seek(before);
+            return Err(input.mismatch(at, EXPECTED));
+        }
+        // An integer, but negative or too large.
+        Err(Failure::Invalid(
+            at.path(),
+            format!(
+                "valeur hors limites (attendu : un nombre entier de 0 à {} ; trouvé : {})",
+                crate::french::number(u32::MAX.into()),
+                shortened(number),
+            ),
+        ))
     }
 }
 
@@ -506,9 +515,30 @@ mod tests {
             error,
             (
                 "value".to_string(),
-                "type incorrect (attendu : un nombre entier positif ; trouvé : nombre entier -1)"
+                "valeur hors limites (attendu : un nombre entier de 0 à 4 294 967 295 ; trouvé : -1)"
                     .to_string()
             )
+        );
+        let huge = "9".repeat(80);
+        let error = decode_text::<Threshold>(&format!(
+            r#"{{"measure": "staff", "comparison": "at_least", "value": {huge}}}"#
+        ))
+        .unwrap_err();
+        assert_eq!(error.0, "value");
+        assert!(
+            error.1.starts_with("valeur hors limites")
+                && error.1.ends_with(&format!("trouvé : {}…)", &huge[..60])),
+            "{}",
+            error.1
+        );
+        // A decimal number is of the wrong type, as serde says.
+        let error = decode_text::<Threshold>(
+            r#"{"measure": "staff", "comparison": "at_least", "value": 1.5}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.1,
+            "type incorrect (attendu : un nombre entier positif ; trouvé : nombre décimal 1.5)"
         );
     }
 
