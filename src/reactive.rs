@@ -6,6 +6,8 @@
 //! and one of the memo's per type of value (README, "Performance").
 
 use leptos::prelude::*;
+use leptos::tachys::html::element::ElementType;
+use wasm_bindgen::JsCast;
 
 /// Runs `run` once soon after this call, then again each time a signal it read
 /// changes, until the reactive owner it was created under is cleaned up.
@@ -34,4 +36,22 @@ where
     T: PartialEq + Send + Sync + 'static,
 {
     Memo::new(move |_| compute())
+}
+
+/// Runs `run` once, with the element `node` refers to, as soon as it is in the
+/// document: Leptos' `NodeRef::on_load`, through [`effect`] rather than an effect
+/// of its own.
+pub fn on_load<E>(node: NodeRef<E>, run: impl FnOnce(E::Output) + 'static)
+where
+    E: ElementType + 'static,
+    E::Output: JsCast + Clone + 'static,
+{
+    let mut run = Some(run);
+    effect(move || {
+        if let Some(element) = node.get() {
+            if let Some(run) = run.take() {
+                untrack(move || run(element));
+            }
+        }
+    });
 }

@@ -16,7 +16,7 @@ use crate::components::filters_markup::{
 use crate::components::my_authority;
 use crate::data::Agenda;
 use crate::document::{by_id, by_id_as, closest_to_target};
-use crate::reactive::{effect, memo};
+use crate::reactive::{effect, memo, on_load};
 
 /// The filter panel. On narrow screens it folds behind a "Filtres" button, which
 /// counts the `active` filters.
@@ -172,7 +172,7 @@ pub fn Filters(
             _ => on_click(&ev),
         }
     };
-    section.on_load(move |section| {
+    on_load(section, move |section| {
         crate::document::listen(&section, &["input", "change", "click"], handle)
     });
 

@@ -19,7 +19,7 @@ use crate::components::frise_markup::{
 use crate::data::Agenda;
 use crate::document::{by_id, by_id_as, closest_to_target, focus_by_id, nodes_as, target_as};
 use crate::nav::{agenda_href, ChantierLinks};
-use crate::reactive::{effect, memo};
+use crate::reactive::{effect, memo, on_load};
 
 /// The milestone holding the tab stop: its lane (theme code) and milestone, stable
 /// across layouts.
@@ -318,7 +318,9 @@ pub fn FriseView(
     };
 
     let section = NodeRef::<leptos::html::Section>::new();
-    section.on_load(move |section| crate::document::listen(&section, &EVENTS, handle));
+    on_load(section, move |section| {
+        crate::document::listen(&section, &EVENTS, handle)
+    });
     let frame = frise_markup::frame_html(window.get_untracked(), &exit_href.get_untracked());
     view! {
         <section class="agenda-frise" aria-labelledby="frise-titre" node_ref=section inner_html=frame />

@@ -6,11 +6,12 @@ use agenda_core::export::escape_markup;
 use leptos::prelude::*;
 
 use crate::data::DataError;
+use crate::reactive::on_load;
 
 /// An element of HTML text whose "Réessayer" button runs `retry`.
 fn with_retry(html: String, retry: Callback<()>) -> impl IntoView {
     let part = NodeRef::<leptos::html::Div>::new();
-    part.on_load(move |part| {
+    on_load(part, move |part| {
         crate::document::listen(&part, &["click"], move |ev| {
             if crate::document::closest_to_target(&ev, "button").is_some() {
                 retry.run(());

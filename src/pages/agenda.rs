@@ -13,7 +13,7 @@ use crate::components::timeline::TimelineView;
 use crate::data::Agenda;
 use crate::document::{by_id, by_id_as, closest_to_target, target_as};
 use crate::nav::{use_agenda_query, use_set_agenda_query};
-use crate::reactive::{effect, memo};
+use crate::reactive::{effect, memo, on_load};
 
 /// How many milestones the timeline shows at first, and adds on demand: a few
 /// screens' worth. Building each milestone's view is most of the cost of a filter
@@ -220,7 +220,9 @@ pub fn AgendaPage() -> impl IntoView {
         }
     };
     let column = NodeRef::<leptos::html::Div>::new();
-    column.on_load(move |column| crate::document::listen(&column, &["click", "change"], handle));
+    on_load(column, move |column| {
+        crate::document::listen(&column, &["click", "change"], handle)
+    });
 
     view! {
         <div inner_html=top_html />
