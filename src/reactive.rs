@@ -1,9 +1,9 @@
-//! Effects and memos that share one copy of Leptos' code.
+//! Effects, memos and element listeners that share one copy of Leptos' code.
 //!
-//! `Effect::new(closure)` and `Memo::new(closure)` are generic over the closure: the
-//! wasm holds a copy of Leptos' effect loop, or of the memo's update, for every call
-//! site. Handing Leptos a boxed closure instead leaves one copy of the effect's code,
-//! and one of the memo's per type of value (README, "Performance").
+//! `Effect::new`, `Memo::new` and `NodeRef::on_load` are generic over the closure:
+//! the wasm holds a copy of Leptos' effect loop, or of the memo's update, for every
+//! call site. Handing Leptos a boxed closure instead leaves one copy of the effect's
+//! code, and one of the memo's per type of value (README, "Performance").
 
 use leptos::prelude::*;
 use leptos::tachys::html::element::ElementType;
