@@ -3,8 +3,9 @@
 //   - data/agenda.json answered from whichever dataset file the benchmark chose
 //     (generated datasets are not copied into the build);
 //   - /__bench/… serving bench/ and the pinned vis-timeline build from node_modules;
-//   - optional gzip of text and wasm bodies, as the sample nginx configuration does
-//     (`gzip on`), for the first-visit bytes and Lighthouse.
+//   - optional gzip, as the sample nginx configuration does, for the first-visit bytes
+//     and Lighthouse: the build's precompressed .gz copy when there is one
+//     (`gzip_static on`), else text and wasm bodies compressed on the fly (`gzip on`).
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -35,7 +36,10 @@ export async function startServer({ folder, routes = {} }) {
     // of megabytes is streamed as it is (the benchmark runs on the loopback).
     if (gzip && accepts && compressible.has(extname(file)) && info.size < 32 * 1024 * 1024) {
       const key = `${file}:${info.mtimeMs}`;
-      if (!gzipCache.has(key)) gzipCache.set(key, gzipSync(await readFile(file), { level: 6 }));
+      if (!gzipCache.has(key)) {
+        const precompressed = await readFile(`${file}.gz`).catch(() => null);
+        gzipCache.set(key, precompressed ?? gzipSync(await readFile(file), { level: 6 }));
+      }
       const body = gzipCache.get(key);
       res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': body.length });
       res.end(req.method === 'HEAD' ? undefined : body);

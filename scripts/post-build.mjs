@@ -8,7 +8,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
+
+import { gzipAsync } from '@gfx/zopfli';
 
 import { hashedName } from './site-server.mjs';
 
@@ -90,18 +92,19 @@ console.log(`post-build: CSP written (${hashes.length} inline script hash${hashe
 // Precompressed copies of the files that only change with a build (the hashed code,
 // DSFR's stylesheet), at the highest levels: nginx's `gzip_static` and
 // `brotli_static` serve them instead of compressing on the fly at level 1 (the wasm:
-// 563 kB on the fly, 493 kB gzip -9, 382 kB brotli). Never the dataset, which the
-// operator may replace without rebuilding (a stale .gz would then be served).
+// 563 kB on the fly, 493 kB gzip -9, 382 kB brotli). The .gz is zopfli's: a plain
+// gzip stream every browser reads, about 5 % smaller than gzip -9 (the agenda's wasm:
+// 180.1 → 170.5 kB), for a second or two of build per file. Never the dataset, which
+// the operator may replace without rebuilding (a stale .gz would then be served).
 const precompressed = [
   ...readdirSync(staging).filter((f) => hashedName.test(f)),
   'dsfr/dsfr-agenda.min.css',
 ];
 for (const file of precompressed) {
   const bytes = readFileSync(join(staging, file));
-  writeFileSync(join(staging, `${file}.gz`), gzipSync(bytes, { level: 9 }));
+  writeFileSync(join(staging, `${file}.gz`), await gzipAsync(bytes, { numiterations: 15 }));
   writeFileSync(join(staging, `${file}.br`), brotliCompressSync(bytes, {
     params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length },
   }));
 }
-console.log(`post-build: ${precompressed.length} files precompressed (.gz, .br)`);
-
+console.log(`post-build: ${precompressed.length} files precompressed (.gz by zopfli, .br)`);
