@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 
 import { gzipAsync } from '@gfx/zopfli';
+import { minify } from 'terser';
 
 import { hashedName } from './site-server.mjs';
 
@@ -88,6 +89,16 @@ writeFileSync(join(staging, 'csp-header.conf'),
   `# Generated at build time by scripts/post-build.mjs; include it in the server block.\n` +
   `add_header Content-Security-Policy "${policy}; frame-ancestors 'none'" always;\n`);
 console.log(`post-build: CSP written (${hashes.length} inline script hash${hashes.length === 1 ? '' : 'es'})`);
+
+// wasm-bindgen writes its JS glue readable, and trunk minifies it only along with
+// the HTML (whose text and inline loader this script must then find again): the glue
+// alone goes through terser, as an ES module (its exports and the wasm's import
+// names are strings terser keeps). The agenda's: 61.0 → 27.4 kB, gzip 9.7 → 7.3 kB.
+for (const file of readdirSync(staging).filter((f) => hashedName.test(f) && f.endsWith('.js'))) {
+  const path = join(staging, file);
+  const { code } = await minify(readFileSync(path, 'utf8'), { module: true });
+  writeFileSync(path, code);
+}
 
 // Precompressed copies of the files that only change with a build (the hashed code,
 // DSFR's stylesheet), at the highest levels: nginx's `gzip_static` and
