@@ -8,7 +8,7 @@ use agenda_core::AgendaQuery;
 use leptos::prelude::*;
 
 use crate::data::Agenda;
-use crate::reactive::memo;
+use crate::reactive::{memo, Computed};
 use crate::router::{use_location, use_navigate};
 
 /// An absolute path within the app, under its base ("/agenda" when hosted there).
@@ -48,10 +48,10 @@ pub fn chantier_href(id: &str, query: &AgendaQuery) -> String {
 /// each carries the agenda's query, printed once per change for all of them rather
 /// than by each link at every keystroke.
 #[derive(Clone, Copy)]
-pub struct ChantierLinks(Memo<String>);
+pub struct ChantierLinks(Computed<String>);
 
 impl ChantierLinks {
-    pub fn new(query: Memo<AgendaQuery>) -> ChantierLinks {
+    pub fn new(query: Computed<AgendaQuery>) -> ChantierLinks {
         ChantierLinks(memo(move || query.with(AgendaQuery::to_query_string)))
     }
 
@@ -96,7 +96,7 @@ impl ChantierLinks {
 }
 
 /// The current agenda query, parsed from the URL; unknown codes dropped.
-pub fn use_agenda_query() -> Memo<AgendaQuery> {
+pub fn use_agenda_query() -> Computed<AgendaQuery> {
     let location = use_location();
     let agenda = expect_context::<Agenda>();
     memo(move || {

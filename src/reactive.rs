@@ -1,9 +1,14 @@
 //! Effects, memos and element listeners that share one copy of Leptos' code.
 //!
-//! `Effect::new`, `Memo::new` and `NodeRef::on_load` are generic over the closure:
-//! the wasm holds a copy of Leptos' effect loop, or of the memo's update, for every
-//! call site. Handing Leptos a boxed closure instead leaves one copy of the effect's
-//! code, and one of the memo's per type of value (README, "Performance").
+//! `Effect::new`, `Memo::new` and `NodeRef::on_load` are generic over the closure,
+//! and `Computed<T>` over its value: the wasm holds a copy of Leptos' effect loop for
+//! every call site, of the memo's update, reads and drop for every type of value.
+//! Handing Leptos boxed closures and values of one type ([`Computed`]) leaves one
+//! copy of each (README, "Performance").
+
+use std::any::Any;
+use std::marker::PhantomData;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::tachys::html::element::ElementType;
@@ -24,18 +29,108 @@ fn effect_boxed(mut run: Box<dyn FnMut()>) {
 
 /// A value computed from signals, computed again when they change; what reads it is
 /// notified only when the new value differs from the previous one.
-pub fn memo<T>(compute: impl Fn() -> T + Send + Sync + 'static) -> Memo<T>
-where
-    T: PartialEq + Send + Sync + 'static,
-{
-    memo_boxed(Box::new(compute))
+///
+/// Leptos' `Memo`, holding the value behind `dyn Any`: every `Computed`, whatever
+/// its type, is the same `Memo` type to Leptos, and its code is in the wasm once.
+pub struct Computed<T> {
+    memo: Memo<Erased>,
+    value: PhantomData<fn() -> T>,
 }
 
-fn memo_boxed<T>(compute: Box<dyn Fn() -> T + Send + Sync>) -> Memo<T>
+impl<T> Clone for Computed<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Computed<T> {}
+
+/// A value of some type `T`, with `T`'s equality.
+#[derive(Clone)]
+struct Erased {
+    value: Arc<dyn Any + Send + Sync>,
+    same: fn(&Erased, &Erased) -> bool,
+}
+
+impl PartialEq for Erased {
+    fn eq(&self, other: &Erased) -> bool {
+        (self.same)(self, other)
+    }
+}
+
+impl Erased {
+    fn of<T: PartialEq + Send + Sync + 'static>(value: T) -> Erased {
+        Erased {
+            value: Arc::new(value),
+            same: |a, b| a.get::<T>() == b.get::<T>(),
+        }
+    }
+
+    fn get<T: 'static>(&self) -> &T {
+        downcast(&self.value)
+    }
+}
+
+/// Makes a [`Computed`] of `compute`.
+pub fn memo<T>(compute: impl Fn() -> T + Send + Sync + 'static) -> Computed<T>
 where
     T: PartialEq + Send + Sync + 'static,
 {
+    Computed {
+        memo: memo_boxed(Box::new(move || Erased::of(compute()))),
+        value: PhantomData,
+    }
+}
+
+fn memo_boxed(compute: Box<dyn Fn() -> Erased + Send + Sync>) -> Memo<Erased> {
     Memo::new(move |_| compute())
+}
+
+impl<T: 'static> Computed<T> {
+    /// Reads the value, and re-runs the effect or memo reading it when it changes.
+    pub fn with<R>(&self, read: impl FnOnce(&T) -> R) -> R {
+        read(downcast(&current(self.memo)))
+    }
+
+    /// Reads the value without subscribing to it.
+    pub fn with_untracked<R>(&self, read: impl FnOnce(&T) -> R) -> R {
+        read(downcast(&current_untracked(self.memo)))
+    }
+
+    /// Subscribes the effect or memo running to the value, without reading it.
+    pub fn track(&self) {
+        self.memo.track();
+    }
+}
+
+// Reads go through these two functions, not through Leptos' `Memo::with`, which is
+// generic over the reading closure (one copy of Leptos' read per call site).
+
+fn current(memo: Memo<Erased>) -> Arc<dyn Any + Send + Sync> {
+    memo.with(|erased| erased.value.clone())
+}
+
+fn current_untracked(memo: Memo<Erased>) -> Arc<dyn Any + Send + Sync> {
+    memo.with_untracked(|erased| erased.value.clone())
+}
+
+fn downcast<T: 'static>(value: &Arc<dyn Any + Send + Sync>) -> &T {
+    // A `Computed<T>` only ever holds `T`s.
+    value
+        .downcast_ref()
+        .expect("a Computed's value is of its type")
+}
+
+impl<T: Clone + 'static> Computed<T> {
+    /// A copy of the value; re-runs the effect or memo reading it when it changes.
+    pub fn get(&self) -> T {
+        self.with(T::clone)
+    }
+
+    /// A copy of the value, without subscribing to it.
+    pub fn get_untracked(&self) -> T {
+        self.with_untracked(T::clone)
+    }
 }
 
 /// Runs `run` once, with the element `node` refers to, as soon as it is in the

@@ -9,7 +9,7 @@
 //! starts at its top, or at the element its `#fragment` names; back and forward
 //! restore the page and its filters.
 
-use crate::reactive::memo;
+use crate::reactive::{memo, Computed};
 use agenda_core::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,9 +18,9 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub struct Location {
     /// The path from the app's base, e.g. `/chantiers/referentiel-m57`.
-    pub path: Memo<String>,
+    pub path: Computed<String>,
     /// The query string, without its `?`.
-    pub search: Memo<String>,
+    pub search: Computed<String>,
 }
 
 /// Which pages a build shows itself; the others are loaded from the server.

@@ -16,15 +16,15 @@ use crate::components::filters_markup::{
 use crate::components::my_authority;
 use crate::data::Agenda;
 use crate::document::{by_id, by_id_as, closest_to_target};
-use crate::reactive::{effect, memo, on_load};
+use crate::reactive::{effect, memo, on_load, Computed};
 
 /// The filter panel. On narrow screens it folds behind a "Filtres" button, which
 /// counts the `active` filters.
 #[component]
 pub fn Filters(
-    query: Memo<AgendaQuery>,
+    query: Computed<AgendaQuery>,
     set_query: Callback<AgendaQuery>,
-    active: Memo<Vec<ActiveFilter>>,
+    active: Computed<Vec<ActiveFilter>>,
 ) -> impl IntoView {
     let agenda = expect_context::<Agenda>();
     let text = memo(move || query.with(|q| q.filter.text.clone()));

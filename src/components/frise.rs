@@ -19,7 +19,7 @@ use crate::components::frise_markup::{
 use crate::data::Agenda;
 use crate::document::{by_id, by_id_as, closest_to_target, focus_by_id, nodes_as, target_as};
 use crate::nav::{agenda_href, ChantierLinks};
-use crate::reactive::{effect, memo, on_load};
+use crate::reactive::{effect, memo, on_load, Computed};
 
 /// The milestone holding the tab stop: its lane (theme code) and milestone, stable
 /// across layouts.
@@ -40,8 +40,8 @@ const EVENTS: [&str; 8] = [
 /// The frise view of the current selection.
 #[component]
 pub fn FriseView(
-    selection: Memo<Selection>,
-    query: Memo<AgendaQuery>,
+    selection: Computed<Selection>,
+    query: Computed<AgendaQuery>,
     set_query: Callback<AgendaQuery>,
 ) -> impl IntoView {
     let agenda = expect_context::<Agenda>();

@@ -16,7 +16,7 @@ use crate::components::exports::download_calendar;
 use crate::components::{list_patch, timeline_markup};
 use crate::data::Agenda;
 use crate::nav::ChantierLinks;
-use crate::reactive::{effect, memo};
+use crate::reactive::{effect, memo, Computed};
 
 /// A block of the timeline, in reading order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +71,7 @@ impl Shown {
 
 /// The grouped timeline of the current selection.
 #[component]
-pub fn TimelineView(timeline: Memo<Timeline>, query: Memo<AgendaQuery>) -> impl IntoView {
+pub fn TimelineView(timeline: Computed<Timeline>, query: Computed<AgendaQuery>) -> impl IntoView {
     let agenda = expect_context::<Agenda>();
     // What the milestones follow of the query: their links and "ma collectivité".
     // A keystroke in the search changes the links only.

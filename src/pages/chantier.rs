@@ -10,7 +10,7 @@ use crate::components::exports::download_calendar;
 use crate::data::Agenda;
 use crate::nav::{agenda_href, use_agenda_query};
 use crate::pages::not_found::NotFoundMessage;
-use crate::reactive::{effect, memo};
+use crate::reactive::{effect, memo, Computed};
 
 /// The detail view of `/chantiers/{id}`.
 #[component]
@@ -50,7 +50,7 @@ const COPY_STATUS_ID: &str = "statut-copie";
 /// the editor's preview), one click listener for its buttons, and an effect that
 /// keeps "Retour à l'agenda" on the agenda's current query.
 #[component]
-fn ChantierDetail(chantier: Chantier, index: usize, back: Memo<String>) -> impl IntoView {
+fn ChantierDetail(chantier: Chantier, index: usize, back: Computed<String>) -> impl IntoView {
     let agenda = expect_context::<Agenda>();
     let status = agenda.index.status(index);
     let back_now = escape_markup(&back.get_untracked());

@@ -6,7 +6,7 @@ use agenda_core::{french, Precision};
 use leptos::prelude::*;
 
 use super::Editor;
-use crate::reactive::{effect, memo};
+use crate::reactive::{effect, memo, Computed};
 
 /// One option of a select, a checkbox or a radio group: value, label, optional hint.
 #[derive(Clone, PartialEq)]
@@ -69,7 +69,7 @@ pub fn error_id(id: &str) -> String {
 
 /// The error message under a control, when there is one.
 #[component]
-fn ErrorText(id: String, error: Memo<Option<String>>) -> impl IntoView {
+fn ErrorText(id: String, error: Computed<Option<String>>) -> impl IntoView {
     move || {
         error
             .get()

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use super::fields::{error_id, Choice, ChoiceGroup, DateInputs, SelectField, TextField};
 use super::{focus_later, Editor};
-use crate::reactive::memo;
+use crate::reactive::{memo, Computed};
 
 /// A text of the draft, read and written through `get` and `set`.
 fn bind(
@@ -470,7 +470,7 @@ fn ThresholdRow(ed: Editor, i: usize, j: usize) -> impl IntoView {
 }
 
 #[component]
-fn MilestoneRow(ed: Editor, i: usize, count: Memo<usize>) -> impl IntoView {
+fn MilestoneRow(ed: Editor, i: usize, count: Computed<usize>) -> impl IntoView {
     let get = move |d: &Draft| d.milestones.get(i).cloned().unwrap_or_default();
     let set = move |change: &dyn Fn(&mut MilestoneDraft)| {
         ed.edit(|d| {

@@ -13,7 +13,7 @@ pub mod send;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::reactive::memo;
+use crate::reactive::{memo, Computed};
 use agenda_core::draft::{Draft, DraftReport};
 use agenda_core::Dataset;
 use leptos::prelude::*;
@@ -25,7 +25,7 @@ pub struct Editor {
     /// What the user typed.
     pub draft: RwSignal<Draft>,
     /// The domain's verdict on the draft, recomputed at each change.
-    pub report: Memo<DraftReport>,
+    pub report: Computed<DraftReport>,
     /// Controls the user has left (or changed): their errors are shown.
     pub touched: RwSignal<BTreeSet<String>>,
     /// Whether the user asked to check the entry: every error is shown.
@@ -79,7 +79,7 @@ impl Editor {
 
     /// The error shown on control `id`: its message once the control was touched or
     /// the user asked to check the entry.
-    pub fn error(self, id: impl Into<String>) -> Memo<Option<String>> {
+    pub fn error(self, id: impl Into<String>) -> Computed<Option<String>> {
         let id = id.into();
         memo(move || {
             let shown = self.show_all.get() || self.touched.with(|t| t.contains(&id));

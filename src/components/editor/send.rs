@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use super::Editor;
 use crate::components::chantier_markup::external_link_html;
 use crate::data::Agenda;
-use crate::reactive::memo;
+use crate::reactive::{memo, Computed};
 
 /// "Envoyer la contribution": export buttons (disabled, with the reason, while the
 /// entry is invalid), the change summary of an update, how to send, what comes next.
@@ -23,7 +23,7 @@ pub fn SendSection(
     published: Option<Chantier>,
     on_check: Callback<()>,
 ) -> impl IntoView {
-    let contribution: Memo<Option<Contribution>> =
+    let contribution: Computed<Option<Contribution>> =
         memo(move || ed.report.with(|r| r.contribution.clone()));
     let errors = memo(move || ed.report.with(|r| r.problems.len()));
     let valid = move || contribution.with(Option::is_some);
