@@ -150,3 +150,39 @@ where
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::memo;
+    use leptos::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    #[test]
+    fn a_computed_value_follows_its_signals_and_is_recomputed_downstream_only_when_it_changes() {
+        let owner = Owner::new();
+        owner.set();
+        let number = RwSignal::new(4);
+        let even = memo(move || number.get() % 2 == 0);
+        let runs = Arc::new(AtomicUsize::new(0));
+        let label = {
+            let runs = runs.clone();
+            memo(move || {
+                runs.fetch_add(1, Ordering::SeqCst);
+                if even.get() { "pair" } else { "impair" }.to_string()
+            })
+        };
+        assert_eq!(label.get(), "pair");
+        assert_eq!(runs.load(Ordering::SeqCst), 1);
+
+        // `even` is computed again but equal to what it was: `label` is not.
+        number.set(6);
+        assert_eq!(label.with(String::len), 4);
+        assert!(even.get_untracked());
+        assert_eq!(runs.load(Ordering::SeqCst), 1);
+
+        number.set(7);
+        assert_eq!(label.get_untracked(), "impair");
+        assert_eq!(runs.load(Ordering::SeqCst), 2);
+    }
+}
