@@ -32,6 +32,9 @@ fn effect_boxed(mut run: Box<dyn FnMut()>) {
 ///
 /// Leptos' `Memo`, holding the value behind `dyn Any`: every `Computed`, whatever
 /// its type, is the same `Memo` type to Leptos, and its code is in the wasm once.
+/// It implements none of Leptos' signal traits: it is read with the methods below,
+/// and in `view!` through a closure (`move || count.get()`). Like a `Memo`, it must
+/// not be read once its owner is disposed of (Leptos panics).
 pub struct Computed<T> {
     memo: Memo<Erased>,
     value: PhantomData<fn() -> T>,
@@ -88,11 +91,13 @@ fn memo_boxed(compute: Box<dyn Fn() -> Erased + Send + Sync>) -> Memo<Erased> {
 
 impl<T: 'static> Computed<T> {
     /// Reads the value, and re-runs the effect or memo reading it when it changes.
+    #[track_caller]
     pub fn with<R>(&self, read: impl FnOnce(&T) -> R) -> R {
         read(downcast(&current(self.memo)))
     }
 
     /// Reads the value without subscribing to it.
+    #[track_caller]
     pub fn with_untracked<R>(&self, read: impl FnOnce(&T) -> R) -> R {
         read(downcast(&current_untracked(self.memo)))
     }
@@ -106,10 +111,12 @@ impl<T: 'static> Computed<T> {
 // Reads go through these two functions, not through Leptos' `Memo::with`, which is
 // generic over the reading closure (one copy of Leptos' read per call site).
 
+#[track_caller]
 fn current(memo: Memo<Erased>) -> Arc<dyn Any + Send + Sync> {
     memo.with(|erased| erased.value.clone())
 }
 
+#[track_caller]
 fn current_untracked(memo: Memo<Erased>) -> Arc<dyn Any + Send + Sync> {
     memo.with_untracked(|erased| erased.value.clone())
 }
@@ -123,11 +130,13 @@ fn downcast<T: 'static>(value: &Arc<dyn Any + Send + Sync>) -> &T {
 
 impl<T: Clone + 'static> Computed<T> {
     /// A copy of the value; re-runs the effect or memo reading it when it changes.
+    #[track_caller]
     pub fn get(&self) -> T {
         self.with(T::clone)
     }
 
     /// A copy of the value, without subscribing to it.
+    #[track_caller]
     pub fn get_untracked(&self) -> T {
         self.with_untracked(T::clone)
     }
@@ -184,5 +193,20 @@ mod tests {
         number.set(7);
         assert_eq!(label.get_untracked(), "impair");
         assert_eq!(runs.load(Ordering::SeqCst), 2);
+
+        // An untracked read does not subscribe: `peek` keeps its first value.
+        let peeks = Arc::new(AtomicUsize::new(0));
+        let peek = {
+            let peeks = peeks.clone();
+            memo(move || {
+                peeks.fetch_add(1, Ordering::SeqCst);
+                label.with_untracked(String::len)
+            })
+        };
+        assert_eq!(peek.get(), 6);
+        number.set(8);
+        assert_eq!(label.get(), "pair");
+        assert_eq!(peek.get(), 6);
+        assert_eq!(peeks.load(Ordering::SeqCst), 1);
     }
 }

@@ -6,9 +6,10 @@
 //! brings its own copy of the standard library's sort into the wasm (about 3 kB gzip
 //! each, README "Performance"). Here, lists of a few elements get an insertion sort;
 //! longer ones a merge sort of their positions (`n log n`; one merge sort for all,
-//! only the comparison and the final moves per call site). [`sort_by_day_key`]: the index's chronological order, the one sort of
-//! hundreds of thousands of elements on the first render's path, a radix sort of
-//! integer keys (the standard unstable sort was one more copy, and slower there).
+//! only the comparison and the final moves per call site). [`sort_by_day_key`]: the
+//! index's chronological order, the one sort of hundreds of thousands of elements on
+//! the first render's path, a radix sort of integer keys (the standard unstable sort
+//! was one more copy, and slower there).
 
 use std::cmp::Ordering;
 
@@ -59,7 +60,7 @@ pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) 
 }
 
 /// Stable top-down merge sort of `order` (`in_order(a, b)`: `a` may come before `b`).
-/// The comparison is `dyn`: one copy of the sort in the wasm for every call site.
+/// The comparison is `dyn`, so that every call site shares one copy of the sort.
 fn merge_sort(
     order: &mut [usize],
     scratch: &mut [usize],
