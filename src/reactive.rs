@@ -1,7 +1,7 @@
 //! Effects, memos and element listeners that share one copy of Leptos' code.
 //!
 //! `Effect::new`, `Memo::new` and `NodeRef::on_load` are generic over the closure,
-//! and `Computed<T>` over its value: the wasm holds a copy of Leptos' effect loop for
+//! and `Memo<T>` over its value: the wasm holds a copy of Leptos' effect loop for
 //! every call site, of the memo's update, reads and drop for every type of value.
 //! Handing Leptos boxed closures and values of one type ([`Computed`]) leaves one
 //! copy of each (README, "Performance").
