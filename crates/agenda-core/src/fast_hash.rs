@@ -6,11 +6,14 @@
 //! load; and preparing the search was five times slower than folding the texts alone).
 //! This is FxHash's mixing step (as in rustc), fed eight bytes at a time.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A `HashMap` with [`FastHasher`].
 pub(crate) type FastHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// A `HashSet` with [`FastHasher`].
+pub(crate) type FastHashSet<T> = HashSet<T, BuildHasherDefault<FastHasher>>;
 
 /// FxHash over words of eight bytes.
 #[derive(Debug, Default, Clone, Copy)]

@@ -3,8 +3,7 @@
 //! The same functions check the published dataset (CLI, app) and a single
 //! contribution (editor), so a rule exists in one place only.
 
-use std::collections::HashSet;
-
+use crate::fast_hash::FastHashSet;
 use crate::model::{AuthorityKind, Carrier, Chantier, Theme};
 use crate::problem::ProblemKind;
 
@@ -227,7 +226,7 @@ pub fn check_vocabulary(themes: &[Theme], carriers: &[Carrier]) -> Vec<Finding> 
         ),
     ];
     for (field, items) in lists {
-        let mut seen = HashSet::new();
+        let mut seen = FastHashSet::default();
         for (i, (code, label)) in items.into_iter().enumerate() {
             let path = format!("{field}[{i}]");
             if !is_slug(code) {
