@@ -25,5 +25,8 @@ say "Release build (agenda and editor), at the root and under the sub-path /agen
 scripts/build.sh
 scripts/build.sh --public-url /agenda/ --dist dist-agenda
 
+say "The sample nginx configuration (deploy/) serving the build"
+tests/deploy/nginx.sh dist
+
 say "Browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/browser/
