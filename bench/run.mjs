@@ -571,10 +571,14 @@ function table({ agenda, vis, sizes, visit, lh, info, loadBefore, loadAfter, ela
   row('Size: wasm, raw / gzip -9 / brotli 11', [size3(sizes.wasm), ...blank]);
   row('Size: JS glue, raw / gzip -9 / brotli 11', [size3(sizes.js), ...blank]);
   row("Size: the app's own CSS, raw / gzip -9 / brotli 11", [size3(sizes.css), ...blank]);
-  const code = sizes.wasm && sizes.js ? sizes.wasm.gzip + sizes.js.gzip : null;
-  row('Size: wasm + JS glue, gzip -9', [fmtKB(code), ...blank], '≤ 150 kB', code == null ? '' : verdict(code <= 150_000, `+${fmtKB(code - 150_000)}, ×${(code / 150_000).toFixed(2)}`));
-  const served = sizes.wasm?.served != null && sizes.js?.served != null ? sizes.wasm.served + sizes.js.served : null;
-  row("Size: wasm + JS glue as served (the build's .gz copies, zopfli)", [fmtKB(served), ...blank], '≤ 150 kB', served == null ? '' : verdict(served <= 150_000, `+${fmtKB(served - 150_000)}, ×${(served / 150_000).toFixed(2)}`));
+  // The target, wasm + JS glue ≤ 150 kB, judged on gzip -9 and on what is served.
+  const codeRow = (label, key) => {
+    const total = sizes.wasm?.[key] != null && sizes.js?.[key] != null ? sizes.wasm[key] + sizes.js[key] : null;
+    row(label, [fmtKB(total), ...blank], '≤ 150 kB',
+      total == null ? '' : verdict(total <= 150_000, `+${fmtKB(total - 150_000)}, ×${(total / 150_000).toFixed(2)}`));
+  };
+  codeRow('Size: wasm + JS glue, gzip -9', 'gzip');
+  codeRow("Size: wasm + JS glue as served (the build's .gz copies, zopfli)", 'served');
   const editor = sizes.editor?.wasm && sizes.editor?.js ? sizes.editor.wasm.gzip + sizes.editor.js.gzip : null;
   row('Size: the editor page (/contribuer, own wasm), wasm + JS glue, gzip -9', [fmtKB(editor), ...blank], 'not loaded by the agenda');
   if (visit?.error) {
