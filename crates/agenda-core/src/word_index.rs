@@ -86,11 +86,11 @@ impl WordIndex {
     /// of its words), by document number.
     pub fn matching(&self, query: &Matcher) -> Vec<bool> {
         let mut all = vec![true; self.len()];
-        for finder in query.finders() {
+        for word in query.words() {
             let mut found = vec![false; self.len()];
-            let words = self.words.as_bytes();
+            let words = self.words.as_str();
             let mut from = 0;
-            while let Some(at) = finder.find(&words[from..]).map(|p| from + p) {
+            while let Some(at) = words[from..].find(word.as_str()).map(|p| from + p) {
                 // The word the match is in (the last one starting at or before it).
                 let id = self.starts.partition_point(|&start| start as usize <= at) - 1;
                 for &document in &self.postings[id] {
