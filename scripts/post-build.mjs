@@ -13,6 +13,8 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
 
 import { hashedName } from './site-server.mjs';
+import { inCompressionOrder } from './function-order.mjs';
+import { withShortNames } from './short-names.mjs';
 import { withoutUnusedExports } from './unused-exports.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -98,14 +100,21 @@ const release = process.env.TRUNK_PROFILE !== 'debug';
 // the HTML (whose text and inline loader this script must then find again): the glue
 // alone goes through terser, as an ES module (its exports and the wasm's import
 // names are strings terser keeps). The agenda's: 61.0 → 27.4 kB, gzip 9.7 → 7.3 kB.
-// The wasm's exports that glue never reads go too (scripts/unused-exports.mjs).
+// The wasm's exports that glue never reads go too (scripts/unused-exports.mjs), the
+// names by which the two call each other are shortened (scripts/short-names.mjs), and
+// the wasm's functions are put in an order that compresses better
+// (scripts/function-order.mjs).
 if (release) {
   const gluePath = join(staging, basename(glue));
   const wasmPath = join(staging, basename(wasm));
   const pruned = await withoutUnusedExports(readFileSync(gluePath, 'utf8'), readFileSync(wasmPath));
-  writeFileSync(gluePath, pruned.glue);
-  writeFileSync(wasmPath, pruned.wasm);
   console.log(`post-build: glue minified; wasm exports the glue never reads removed: ${pruned.removed.join(', ') || 'none'}`);
+  const short = withShortNames(pruned.glue, pruned.wasm);
+  writeFileSync(gluePath, short.glue);
+  console.log(`post-build: ${short.renamed} imports and exports of the wasm renamed, in the glue too`);
+  const ordered = inCompressionOrder(short.wasm);
+  writeFileSync(wasmPath, ordered.wasm);
+  console.log(`post-build: the wasm's ${ordered.functions} functions put in compression order`);
 }
 
 // Precompressed copies of the files that only change with a build (the hashed code,

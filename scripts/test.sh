@@ -21,6 +21,9 @@ cargo test --workspace --quiet
 say "Exports read by independent parsers (Python icalendar, feedparser)"
 tests/consumers/run.sh target/debug/agenda
 
+say "The release build's rewriting of the wasm and its JS glue (tests/build/)"
+node --test tests/build/
+
 say "Release build (agenda and editor), at the root and under the sub-path /agenda/"
 scripts/build.sh
 scripts/build.sh --public-url /agenda/ --dist dist-agenda
