@@ -16,6 +16,8 @@ import { importDescriptor, leb, readName, sections, uleb, writeName } from './wa
 const SHINGLE = 4;
 /** How many of the most similar bodies are tried against the compressor. */
 const CANDIDATES = 100;
+/** How many of the bodies placed last a candidate is compared with. */
+const RECENT = 3;
 /** deflate's window: what the compressor can refer back to. */
 const WINDOW = 32 * 1024;
 
@@ -46,8 +48,8 @@ export function inCompressionOrder(wasm) {
 
 /**
  * Greedy: from the body that sorts first, each next body is, among the remaining
- * ones most alike the last placed (shared 4-byte sequences, Jaccard), the one that
- * deflate compresses best after what is already placed.
+ * ones most alike the last placed (the share of their 4-byte sequences found in
+ * those), the one that deflate compresses best after what is already placed.
  *
  * @param {Uint8Array[]} bodies
  * @returns {number[]} the bodies' indices in their new order
@@ -76,20 +78,22 @@ function similarFirst(bodies) {
     left.delete(next);
     order.push(next);
     placed = Buffer.concat([placed.subarray(Math.max(0, placed.length - WINDOW)), bodies[next]]);
-    next = mostCompressibleAfter(placed, candidatesAfter(next));
+    next = mostCompressibleAfter(placed, candidatesAfter());
   }
   return order;
 
-  // The remaining bodies most alike `last`, or the first remaining ones by bytes.
-  function candidatesAfter(last) {
-    const shared = new Map();
-    for (const shingle of shingles[last]) {
-      for (const other of holders.get(shingle)) {
-        if (left.has(other)) shared.set(other, (shared.get(other) ?? 0) + 1);
+  // The remaining bodies most alike the last few placed (the latest counting most),
+  // or the first remaining ones by bytes.
+  function candidatesAfter() {
+    const score = new Map();
+    order.slice(-RECENT).reverse().forEach((placedBody, age) => {
+      for (const shingle of shingles[placedBody]) {
+        for (const other of holders.get(shingle)) {
+          if (left.has(other)) score.set(other, (score.get(other) ?? 0) + 1 / ((age + 1) * shingles[other].size));
+        }
       }
-    }
-    const jaccard = (other) => shared.get(other) / (shingles[other].size + shingles[last].size - shared.get(other));
-    const alike = [...shared.keys()].sort((a, b) => jaccard(b) - jaccard(a) || a - b);
+    });
+    const alike = [...score.keys()].sort((a, b) => score.get(b) - score.get(a) || a - b);
     return (alike.length > 0 ? alike : byBytes.filter((index) => left.has(index))).slice(0, CANDIDATES);
   }
 

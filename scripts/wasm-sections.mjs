@@ -101,3 +101,20 @@ export function writeName(name) {
   const bytes = Buffer.from(name);
   return [...uleb(bytes.length), ...bytes];
 }
+
+/**
+ * The module without its custom sections (names, `producers`, `target_features`,
+ * markers): tools read them, browsers do not.
+ *
+ * @param {Uint8Array} wasm
+ * @returns {{ wasm: Uint8Array, removed: string[] }}
+ */
+export function withoutCustomSections(wasm) {
+  const kept = [wasm.subarray(0, 8)];
+  const removed = [];
+  for (const { id, start, contents, end } of sections(wasm)) {
+    if (id === 0) removed.push(readName(wasm, contents)[0]);
+    else kept.push(wasm.subarray(start, end));
+  }
+  return { wasm: Buffer.concat(kept), removed };
+}
