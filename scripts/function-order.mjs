@@ -15,9 +15,9 @@ import { importDescriptor, leb, readName, sections, uleb, writeName } from './wa
 /** Length of the byte sequences two bodies are compared by. */
 const SHINGLE = 4;
 /** How many of the most similar bodies are tried against the compressor. */
-const CANDIDATES = 100;
+const CANDIDATES = 200;
 /** How many of the bodies placed last a candidate is compared with. */
-const RECENT = 3;
+const RECENT = 2;
 /** deflate's window: what the compressor can refer back to. */
 const WINDOW = 32 * 1024;
 

@@ -33,6 +33,8 @@ export async function withoutUnusedExports(glue, wasm) {
       // Lets `using` release an instance: only code outside the module could.
       .replace(`if (Symbol.dispose) ${name}.prototype[Symbol.dispose] = ${name}.prototype.free;`, '');
   }
+  // The page starts the module asynchronously (`init`), never with `initSync`.
+  privateGlue = privateGlue.replace('export { initSync, __wbg_init as default };', 'export { __wbg_init as default };');
   // A finalization registry of a class nobody creates can go with it.
   privateGlue = privateGlue.replaceAll('new FinalizationRegistry(', '/*#__PURE__*/ new FinalizationRegistry(');
   const { code } = await minify(privateGlue, { module: true, mangle: { reserved: ['wasm'] } });

@@ -45,12 +45,13 @@ const sampleGlue = [
   'let wasm;const mem=()=>wasm.memory;',
 ].join('\n');
 
-/** Instantiates `wasm` with the imports the (renamed) glue's object gives. */
+/** Instantiates `wasm` with the imports the (renamed) glue's object gives, under its module's name. */
 async function instantiate(wasm, glue) {
   const logged = [];
   const imports = {};
   for (const [, name] of glue.matchAll(/[{,](\w+):function/g)) imports[name] = (n) => logged.push(n);
-  const { instance } = await WebAssembly.instantiate(wasm, { './app_bg.js': imports });
+  const [, module] = glue.match(/return\{__proto__:null,("[^"]+"):n\}/);
+  const { instance } = await WebAssembly.instantiate(wasm, { [JSON.parse(module)]: imports });
   return { exports: instance.exports, logged };
 }
 
@@ -58,6 +59,7 @@ test('imports and exports are renamed in the wasm and the glue together, `memory
   const { glue, wasm, renamed } = withShortNames(sampleGlue, sampleModule());
   assert.equal(renamed, 3);
   assert.ok(!glue.includes('0123456789abcdef'), glue);
+  assert.ok(!glue.includes('./app_bg.js') && !Buffer.from(wasm).includes('./app_bg.js'), 'the import module is renamed too');
   assert.ok(!Buffer.from(wasm).includes('0123456789abcdef'));
   assert.ok(glue.includes('export function double_then_log('), 'the glue\'s own exports keep their names');
   assert.match(glue, /wasm\.memory/);

@@ -109,6 +109,9 @@ fn has_unsafe_char(url: &str) -> bool {
 /// ```
 /// assert!(agenda_core::validate::is_email("contact@anct.gouv.fr"));
 /// assert!(!agenda_core::validate::is_email("contact at anct"));
+/// assert!(!agenda_core::validate::is_email("Agenda <contact@anct.gouv.fr>"));
+/// assert!(!agenda_core::validate::is_email("contact;dgs@anct.gouv.fr"));
+/// assert!(agenda_core::validate::is_email("élu.référent@mairie-été.fr"));
 /// ```
 pub fn is_email(email: &str) -> bool {
     let mut parts = email.split('@');
@@ -119,9 +122,14 @@ pub fn is_email(email: &str) -> bool {
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
                 && email.len() <= 254
-                && !email
-                    .chars()
-                    .any(|c| c.is_whitespace() || c.is_control() || "<>\"(),;:[]\\".contains(c))
+                && !email.chars().any(|c| {
+                    c.is_whitespace()
+                        || c.is_control()
+                        || matches!(
+                            c,
+                            '<' | '>' | '"' | '(' | ')' | ',' | ';' | ':' | '[' | ']' | '\\'
+                        )
+                })
         }
         _ => false,
     }
