@@ -7,7 +7,8 @@
 // written once in the wasm and once in the glue, and the hashes do not compress.
 // Both files come out of the same build, so both are renamed together, with the
 // module the imports come from (`./agenda-app_bg.js`, written before each of them):
-// 0.3 kB of names instead of 7 kB, and 5.6 kB less gzip over the two (5 December).
+// 0.3 kB of names instead of 7 kB, and 6 kB less `gzip -9` over the two (5 December;
+// README, "Performance").
 import { importDescriptor, leb, readName, sections, uleb, writeName } from './wasm-sections.mjs';
 
 /** Names the page or the benchmark reads on the instance: kept. */
