@@ -48,8 +48,8 @@ export function inCompressionOrder(wasm) {
 
 /**
  * Greedy: from the body that sorts first, each next body is, among the remaining
- * ones most alike the last placed (the share of their 4-byte sequences found in
- * those), the one that deflate compresses best after what is already placed.
+ * ones most alike the last `RECENT` placed (the share of their 4-byte sequences
+ * found in those), the one that deflate compresses best after what is already placed.
  *
  * @param {Uint8Array[]} bodies
  * @returns {number[]} the bodies' indices in their new order

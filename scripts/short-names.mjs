@@ -75,7 +75,7 @@ function renameImports(wasm, { contents, end }, glue) {
     if (!modules.has(module)) {
       // The glue gives each module's imports as one object under its name.
       const key = `${JSON.stringify(module)}:`;
-      if (glue.split(key).length - 1 !== 1) {
+      if (occurrences(glue, key) !== 1) {
         throw new Error(`the glue does not name the import module ${module} once, as a key: update scripts/short-names.mjs`);
       }
       const short = `${modules.size}`;
