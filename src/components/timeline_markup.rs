@@ -17,6 +17,7 @@ use agenda_core::timeline::TimelineGroup;
 use agenda_core::{Chantier, Dataset, Milestone, Status};
 
 use crate::components::badges::{nature_badge_html, theme_tags_html};
+use agenda_core::join::join;
 
 /// The attribute that marks an item's "Ajouter à mon agenda" button with the milestone
 /// it adds (`{chantier}-{milestone}`, positions in the dataset): one click listener on
@@ -151,8 +152,8 @@ fn who_html(out: &mut String, dataset: &Dataset, chantier: &Chantier) {
         .collect();
     out.push_str(&format!(
         r#"<p class="agenda-item__who fr-text--sm"><span class="agenda-item__key">Porté par : </span>{}<br><span class="agenda-item__key">Concerne : </span>{}</p>"#,
-        escape_markup(&carriers.join(", ")),
-        escape_markup(&chantier.audience_fr().join(" ; ")),
+        escape_markup(&join(&carriers, ", ")),
+        escape_markup(&join(&chantier.audience_fr(), " ; ")),
     ));
 }
 

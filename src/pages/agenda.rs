@@ -14,6 +14,7 @@ use crate::data::Agenda;
 use crate::document::{by_id, by_id_as, closest_to_target, target_as};
 use crate::nav::{use_agenda_query, use_set_agenda_query};
 use crate::reactive::{effect, memo, on_load};
+use agenda_core::join::join;
 
 /// How many milestones the timeline shows at first, and adds on demand: a few
 /// screens' worth. Building each milestone's view is most of the cost of a filter
@@ -108,7 +109,7 @@ pub fn AgendaPage() -> impl IntoView {
             let filters = if tags.is_empty() {
                 "aucun filtre (tout l'agenda)".to_string()
             } else {
-                tags.join(" ; ")
+                join(&tags, " ; ")
             };
             let summary = format!(
                 "Agenda au {} — filtres : {filters} — {count}.",

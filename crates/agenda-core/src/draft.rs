@@ -25,11 +25,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::date::{DateError, PartialDate, Precision};
+use crate::join::join;
 use crate::merge::{self, Contribution, MergeErrorKind, ParseError, CONTRIBUTION_VERSION};
 use crate::model::{
     AuthorityKind, Chantier, Comparison, Dataset, EpciKind, Measure, Nature, SourceKind,
 };
 use crate::problem::{Problem, ProblemKind, Severity};
+use crate::query::push_encoded;
 use crate::validate::{self, Vocabulary};
 
 /// Longest id suggested from a title or a label, in characters (ids may be longer).
@@ -296,7 +298,7 @@ impl DraftReport {
             .filter(|p| p.field_id == field_id)
             .map(|p| p.message.as_str())
             .collect();
-        (!messages.is_empty()).then(|| messages.join(" "))
+        (!messages.is_empty()).then(|| join(&messages, " "))
     }
 }
 
@@ -641,7 +643,7 @@ impl Draft {
             id: chantier.id.clone(),
             title: chantier.title.clone(),
             summary: chantier.summary.clone(),
-            description: chantier.description.join("\n\n"),
+            description: join(&chantier.description, "\n\n"),
             carriers: chantier.carriers.clone(),
             themes: chantier.themes.clone(),
             nature: chantier.nature.code().into(),
@@ -736,7 +738,7 @@ impl Draft {
         for line in self.description.lines() {
             if line.trim().is_empty() {
                 if !current.is_empty() {
-                    paragraphs.push(current.join("\n").trim().to_string());
+                    paragraphs.push(join(&current, "\n").trim().to_string());
                     current.clear();
                 }
             } else {
@@ -744,7 +746,7 @@ impl Draft {
             }
         }
         if !current.is_empty() {
-            paragraphs.push(current.join("\n").trim().to_string());
+            paragraphs.push(join(&current, "\n").trim().to_string());
         }
         paragraphs
     }
@@ -1568,25 +1570,19 @@ impl Email {
     /// assert_eq!(mail.mailto(), "mailto:a@b.fr?subject=%C3%89t%C3%A9%20%26%20co&body=1%0D%0A2");
     /// ```
     pub fn mailto(&self) -> String {
-        format!(
-            "mailto:{}?subject={}&body={}",
-            percent_encode(&self.to).replace("%40", "@"),
-            percent_encode(&self.subject),
-            percent_encode(&self.body.replace("\r\n", "\n").replace('\n', "\r\n"))
-        )
-    }
-}
-
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
+        let mut url = String::from("mailto:");
+        push_encoded(&mut url, &self.to, b"@");
+        url.push_str("?subject=");
+        push_encoded(&mut url, &self.subject, b"");
+        url.push_str("&body=");
+        for (i, line) in self.body.split('\n').enumerate() {
+            if i > 0 {
+                url.push_str("%0D%0A");
+            }
+            push_encoded(&mut url, line.strip_suffix('\r').unwrap_or(line), b"");
         }
+        url
     }
-    out
 }
 
 /// Change lines quoted in an e-mail at most; the rest is counted.
@@ -1660,7 +1656,7 @@ pub fn contribution_email(to: &str, contribution: &Contribution, changes: &[Stri
     Email {
         to: to.to_string(),
         subject,
-        body: body.join("\n"),
+        body: join(&body, "\n"),
     }
 }
 
@@ -1706,13 +1702,27 @@ pub fn feedback_email(
     Some(Email {
         to: to.to_string(),
         subject: format!("Avis sur le chantier « {} »", chantier.title),
-        body: body.join("\n"),
+        body: join(&body, "\n"),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mailto_writes_every_line_break_as_crlf_and_keeps_the_at_sign() {
+        let mail = Email {
+            to: "agenda+mise-a-jour@anct.gouv.fr".into(),
+            subject: "a@b".into(),
+            body: "un\r\ndeux\ntrois\rquatre\r\r\n".into(),
+        };
+        assert_eq!(
+            mail.mailto(),
+            "mailto:agenda%2Bmise-a-jour@anct.gouv.fr?subject=a%40b\
+             &body=un%0D%0Adeux%0D%0Atrois%0Dquatre%0D%0D%0A"
+        );
+    }
 
     #[test]
     fn paths_split_into_steps() {

@@ -6,6 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::date::{PartialDate, Precision};
+use crate::join::join;
 
 /// Narrow no-break space, the French thousands separator.
 pub const NNBSP: char = '\u{202F}';
@@ -204,12 +205,12 @@ pub fn audience_rule(rule: &crate::model::AudienceRule) -> String {
     let mut text = rule.kind.label_fr().to_string();
     if !rule.epci_kinds.is_empty() {
         let kinds: Vec<&str> = rule.epci_kinds.iter().map(|k| k.label_fr()).collect();
-        text.push_str(&format!(" ({})", kinds.join(", ")));
+        text.push_str(&format!(" ({})", join(&kinds, ", ")));
     }
     let thresholds: Vec<String> = rule.thresholds.iter().map(ToString::to_string).collect();
     if !thresholds.is_empty() {
         text.push(' ');
-        text.push_str(&thresholds.join(" et "));
+        text.push_str(&join(&thresholds, " et "));
     }
     text
 }

@@ -320,7 +320,7 @@ fn search_text(dataset: &Dataset, c: &Chantier) -> String {
         push(&m.label);
     }
     // Folding writes ASCII bytes and whole characters only.
-    String::from_utf8(text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    String::from_utf8(text).unwrap_or_else(|_| unreachable!("folded text is UTF-8"))
 }
 
 #[cfg(test)]

@@ -33,6 +33,7 @@ pub mod filter_form;
 pub mod french;
 pub mod frise;
 pub mod index;
+pub mod join;
 pub mod load;
 pub mod merge;
 pub mod model;

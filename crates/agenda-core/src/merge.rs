@@ -55,6 +55,7 @@ use serde_json::Value;
 #[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
+use crate::join::join;
 use crate::load::{self, LoadError};
 use crate::model::{Chantier, Dataset, Milestone, Source, SourceKind};
 use crate::problem::{EntryRef, Problem, ProblemKind, Severity};
@@ -529,7 +530,7 @@ fn location(origin: &str, id: &str, path: &str) -> String {
     if !path.is_empty() {
         parts.push(format!("champ {path}"));
     }
-    parts.join(", ")
+    join(&parts, ", ")
 }
 
 /// What a merge did with a contribution.
@@ -703,7 +704,7 @@ impl fmt::Display for MergeError {
         write!(
             f,
             "erreur : {} : {}",
-            parts.join(", "),
+            join(&parts, ", "),
             self.kind.message(&self.id)
         )
     }
@@ -1093,8 +1094,8 @@ pub fn describe_new(chantier: &Chantier) -> Vec<String> {
     let mut out = vec![
         format!("Titre : « {} »", excerpt(&chantier.title, EXCERPT)),
         format!("Nature : {}", chantier.nature.label_fr()),
-        format!("Porteurs : {}", chantier.carriers.join(", ")),
-        format!("Thèmes : {}", chantier.themes.join(", ")),
+        format!("Porteurs : {}", join(&chantier.carriers, ", ")),
+        format!("Thèmes : {}", join(&chantier.themes, ", ")),
     ];
     let rules: Vec<String> = chantier
         .concerned
@@ -1102,7 +1103,7 @@ pub fn describe_new(chantier: &Chantier) -> Vec<String> {
         .iter()
         .map(crate::french::audience_rule)
         .collect();
-    out.push(format!("Public concerné : {}", rules.join(" ; ")));
+    out.push(format!("Public concerné : {}", join(&rules, " ; ")));
     if let Some(note) = &chantier.concerned.note {
         out.push(format!(
             "Précision sur le public concerné : « {} »",
@@ -1253,8 +1254,8 @@ fn set_changes(
     if pairs.iter().all(Option::is_some) && taken.iter().all(|t| *t) && old != new {
         out.push(format!(
             "{plural} : ordre modifié ({} → {})",
-            excerpt(&old.join(", "), EXCERPT),
-            excerpt(&new.join(", "), EXCERPT)
+            excerpt(&join(old, ", "), EXCERPT),
+            excerpt(&join(new, ", "), EXCERPT)
         ));
     }
 }
@@ -1430,8 +1431,8 @@ fn milestone_changes(out: &mut Vec<String>, old: &[Milestone], new: &[Milestone]
     if paired_old.iter().all(Option::is_some) && taken.iter().all(|t| *t) && ids(old) != ids(new) {
         out.push(format!(
             "Jalons : ordre modifié ({} → {})",
-            excerpt(&ids(old).join(", "), EXCERPT),
-            excerpt(&ids(new).join(", "), EXCERPT)
+            excerpt(&join(&ids(old), ", "), EXCERPT),
+            excerpt(&join(&ids(new), ", "), EXCERPT)
         ));
     }
 }
@@ -1508,8 +1509,8 @@ fn source_changes(out: &mut Vec<String>, old: &[Source], new: &[Source]) {
     {
         out.push(format!(
             "Sources : ordre modifié ({} → {})",
-            excerpt(&urls(old).join(", "), EXCERPT),
-            excerpt(&urls(new).join(", "), EXCERPT)
+            excerpt(&join(&urls(old), ", "), EXCERPT),
+            excerpt(&join(&urls(new), ", "), EXCERPT)
         ));
     }
 }

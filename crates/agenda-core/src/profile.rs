@@ -3,6 +3,7 @@
 //! Thresholds are evaluated as the legal text words them: "plus de 3 500 habitants"
 //! is strict (3 500 is not concerned), "au moins 50 agents" is not (50 is).
 
+use crate::join::join;
 use crate::model::{AudienceRule, AuthorityKind, Chantier, EpciKind, Measure, Threshold};
 
 /// What a user says of their authority.
@@ -87,7 +88,7 @@ impl Profile {
         }
         if !figures.is_empty() {
             text.push_str(" de ");
-            text.push_str(&figures.join(" et "));
+            text.push_str(&join(&figures, " et "));
         }
         text
     }
@@ -110,11 +111,14 @@ impl Profile {
                 None => {
                     return Applicability::Unknown(format!(
                         "peut s'appliquer : concerne les {} ; précisez le type de votre EPCI",
-                        rule.epci_kinds
-                            .iter()
-                            .map(|k| k.label_fr())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        join(
+                            &rule
+                                .epci_kinds
+                                .iter()
+                                .map(|k| k.label_fr())
+                                .collect::<Vec<_>>(),
+                            ", "
+                        )
                     ))
                 }
             }
@@ -147,7 +151,7 @@ impl Profile {
         }
         if !reasons.is_empty() {
             reason.push_str(" de ");
-            reason.push_str(&reasons.join(" et "));
+            reason.push_str(&join(&reasons, " et "));
         }
         Applicability::Applies(reason)
     }

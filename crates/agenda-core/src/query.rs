@@ -24,6 +24,7 @@
 
 use crate::filter::{Filter, Period, PeriodPreset, YearMonth};
 use crate::frise::Zoom;
+use crate::join::join;
 use crate::model::EpciKind;
 use crate::model::{AuthorityKind, Dataset, Nature};
 use crate::profile::Profile;
@@ -136,11 +137,7 @@ impl AgendaQuery {
             if !values.is_empty() {
                 parts.push(format!(
                     "{key}={}",
-                    values
-                        .iter()
-                        .map(|v| encode(v))
-                        .collect::<Vec<_>>()
-                        .join(",")
+                    join(&values.iter().map(|v| encode(v)).collect::<Vec<_>>(), ",")
                 ));
             }
         };
@@ -185,7 +182,7 @@ impl AgendaQuery {
         }
         let start = self.window_start.map(|m| m.to_string());
         list("debut", start.as_deref().into_iter().collect());
-        parts.join("&")
+        join(&parts, "&")
     }
 
     /// Drops theme and carrier codes the dataset does not know, so a stale link
@@ -217,22 +214,32 @@ impl AgendaQuery {
 /// ```
 pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
+    push_encoded(&mut out, value, b"");
     out
 }
 
+/// Appends `value` percent-encoded to `out`, as [`encode`] does, leaving the bytes of
+/// `keep` as they are too (`@` in a `mailto:` address).
+pub(crate) fn push_encoded(out: &mut String, value: &str, keep: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || keep.contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xF)]));
+        }
+    }
+}
+
 /// Decodes a query value: `%XX` sequences and `+` as space. Malformed escapes are
-/// kept literally; invalid UTF-8 becomes U+FFFD.
+/// kept literally, and so are all the escapes of a value they would not make UTF-8.
 ///
 /// ```
 /// assert_eq!(agenda_core::query::decode("d%C3%A9mat+ads"), "démat ads");
 /// assert_eq!(agenda_core::query::decode("100%"), "100%");
+/// assert_eq!(agenda_core::query::decode("d%E9mat+ads"), "d%E9mat ads");
 /// ```
 pub fn decode(value: &str) -> String {
     percent_decode(value, true)
@@ -258,7 +265,14 @@ pub(crate) fn percent_decode(value: &str, plus_is_space: bool) -> String {
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).unwrap_or_else(|_| {
+        // Escapes that are not UTF-8 (`%E9`, Latin-1 in an old link) stay as written,
+        // where the user sees them and can correct them.
+        value
+            .chars()
+            .map(|c| if plus_is_space && c == '+' { ' ' } else { c })
+            .collect()
+    })
 }
 
 fn hex(b: u8) -> Option<u8> {

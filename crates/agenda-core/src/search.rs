@@ -30,8 +30,7 @@ pub fn fold_into(text: &str, out: &mut String) {
     let mut bytes = std::mem::take(out).into_bytes();
     fold_bytes(text, &mut bytes);
     // Only ASCII bytes and whole characters were added to valid UTF-8.
-    *out = String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    *out = String::from_utf8(bytes).unwrap_or_else(|_| unreachable!("folded text is UTF-8"));
 }
 
 /// [`fold`] into UTF-8 bytes, for callers that fold many texts into one buffer.

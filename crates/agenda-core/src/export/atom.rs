@@ -24,6 +24,7 @@
 
 use chrono::NaiveDate;
 
+use crate::join::join;
 use crate::model::{Chantier, Dataset};
 use crate::status::{milestone_status, Status};
 
@@ -217,7 +218,7 @@ fn content(chantier: &Chantier, url: &str, today: NaiveDate) -> String {
         ));
     } else {
         text.push_str("Prochains jalons :\n");
-        text.push_str(&to_come.join("\n"));
+        text.push_str(&join(&to_come, "\n"));
     }
     text.push_str(&format!("\n\nFiche du chantier : {url}"));
     text

@@ -26,6 +26,7 @@
 use chrono::NaiveDate;
 
 use crate::index::MilestoneRef;
+use crate::join::join;
 use crate::model::{Chantier, Dataset, Milestone};
 use crate::status::milestone_status;
 
@@ -156,11 +157,11 @@ fn row(
         text(&chantier.id),
         text(&milestone.id),
         chantier.nature.label_fr().to_string(),
-        text(&theme_labels(dataset, chantier).join(", ")),
-        text(&carrier_labels(dataset, chantier).join(", ")),
+        text(&join(&theme_labels(dataset, chantier), ", ")),
+        text(&join(&carrier_labels(dataset, chantier), ", ")),
         text(&concerned_fr(chantier)),
         milestone_status(milestone, today).label_fr().to_string(),
-        text(&sources.join(" | ")),
+        text(&join(&sources, " | ")),
         text(&chantier_url(base_url, &chantier.id)),
         chantier.updated.to_string(),
         text(&chantier.summary),

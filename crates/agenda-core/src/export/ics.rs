@@ -63,6 +63,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use crate::date::Precision;
 use crate::index::MilestoneRef;
+use crate::join::join;
 use crate::model::{Chantier, Dataset, Milestone};
 
 use super::{carrier_labels, chantier_url, concerned_fr, resolve, theme_labels};
@@ -328,7 +329,7 @@ pub fn date_sentence(milestone: &Milestone) -> String {
             if notes.is_empty() {
                 format!("Période : {period}")
             } else {
-                format!("Période : {period} ({})", notes.join(", "))
+                format!("Période : {period} ({})", join(&notes, ", "))
             }
         }
     }
@@ -366,10 +367,14 @@ fn description(dataset: &Dataset, chantier: &Chantier, milestone: &Milestone, ur
     }
     let carriers = carrier_labels(dataset, chantier);
     if !carriers.is_empty() {
-        facts.push(format!("Porteurs : {}", carriers.join(", ")));
+        facts.push(format!("Porteurs : {}", join(&carriers, ", ")));
     }
     facts.push(format!("Fiche du chantier : {url}"));
-    format!("{}\n\n{about}\n\n{}", parts.join("\n"), facts.join("\n"))
+    format!(
+        "{}\n\n{about}\n\n{}",
+        join(&parts, "\n"),
+        join(&facts, "\n")
+    )
 }
 
 fn write_event(
@@ -405,7 +410,7 @@ fn write_event(
         .filter(|c| !c.is_empty())
         .collect();
     if !categories.is_empty() {
-        line("CATEGORIES", &categories.join(","));
+        line("CATEGORIES", &join(&categories, ","));
     }
     let status = if known_to_the_day(milestone) {
         "CONFIRMED"

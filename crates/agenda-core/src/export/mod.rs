@@ -24,6 +24,7 @@ pub mod csv;
 pub mod ics;
 
 use crate::index::MilestoneRef;
+use crate::join::join;
 use crate::model::{Chantier, Dataset, Milestone};
 
 /// The address of a chantier's page on the site: `{base}chantiers/{id}`, with exactly
@@ -176,7 +177,7 @@ pub(crate) fn carrier_labels<'a>(dataset: &'a Dataset, chantier: &'a Chantier) -
 
 /// Who the chantier concerns, in French: the rules joined by " ; ", then the note.
 pub(crate) fn concerned_fr(chantier: &Chantier) -> String {
-    let mut text = chantier.audience_fr().join(" ; ");
+    let mut text = join(&chantier.audience_fr(), " ; ");
     if let Some(note) = chantier.concerned.note.as_deref().map(str::trim) {
         if !note.is_empty() {
             if !text.is_empty() {

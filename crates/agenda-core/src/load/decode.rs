@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 
 use super::json::{Kind, Reader, SyntaxError};
 use crate::date::PartialDate;
+use crate::join::join;
 use crate::model::{
     AudienceRule, AuthorityKind, Carrier, Chantier, Comparison, Concerned, ContributionChannel,
     EpciKind, Measure, Milestone, Nature, Publisher, Source, SourceKind, Theme, Threshold,
@@ -292,7 +293,7 @@ fn decode_code(input: &mut Input<'_>, at: At<'_>, codes: &[&str]) -> Result<usiz
             format!(
                 "valeur « {} » inconnue ; valeurs possibles : {}",
                 shortened(&text),
-                codes.join(", ")
+                join(codes, ", ")
             ),
         )),
     }
