@@ -17,11 +17,20 @@ while [ $# -gt 0 ]; do
 done
 . scripts/env.sh
 editor_dist="target/editor-build/$(basename "$dist")"
-trunk build index.html --release --dist "$dist" --public-url "$public_url"
+# The dependencies' source paths that the wasm holds (panic locations) start at the
+# crate (`leptos-0.8.23/src/…`), not at this machine's cargo folder: the same code
+# gives the same files, and hashed names, on every machine, and no build path is
+# published.
+wasm_flags=""
+for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  [ -d "$registry" ] && wasm_flags="$wasm_flags --remap-path-prefix=$registry="
+done
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$wasm_flags" \
+  trunk build index.html --release --dist "$dist" --public-url "$public_url"
 # The editor's wasm with Leptos' `erase_components` (type-erased views: far fewer
 # monomorphised copies of its many forms' view code, 9 % smaller), the agenda's
 # without (0.5 kB gzip smaller; README, "Performance"). Cargo keeps the dependencies
 # of both builds apart, so neither rebuilds the other's.
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components" \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$wasm_flags --cfg erase_components" \
   trunk build index.html --release --features editor --dist "$editor_dist" --public-url "$public_url"
 node scripts/add-editor-build.mjs "$editor_dist" "$dist"
