@@ -24,7 +24,6 @@
 
 use crate::filter::{Filter, Period, PeriodPreset, YearMonth};
 use crate::frise::Zoom;
-use crate::join::join;
 use crate::model::EpciKind;
 use crate::model::{AuthorityKind, Dataset, Nature};
 use crate::profile::Profile;
@@ -131,14 +130,22 @@ impl AgendaQuery {
 
     /// Prints the query, without `?`, in a canonical order; empty for the default.
     pub fn to_query_string(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
+        let mut query = String::new();
         let f = &self.filter;
         let mut list = |key: &str, values: Vec<&str>| {
-            if !values.is_empty() {
-                parts.push(format!(
-                    "{key}={}",
-                    join(&values.iter().map(|v| encode(v)).collect::<Vec<_>>(), ",")
-                ));
+            if values.is_empty() {
+                return;
+            }
+            if !query.is_empty() {
+                query.push('&');
+            }
+            query.push_str(key);
+            query.push('=');
+            for (i, value) in values.iter().enumerate() {
+                if i > 0 {
+                    query.push(',');
+                }
+                push_encoded(&mut query, value, b"");
             }
         };
         if !f.text.is_empty() {
@@ -182,7 +189,7 @@ impl AgendaQuery {
         }
         let start = self.window_start.map(|m| m.to_string());
         list("debut", start.as_deref().into_iter().collect());
-        join(&parts, "&")
+        query
     }
 
     /// Drops theme and carrier codes the dataset does not know, so a stale link
