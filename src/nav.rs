@@ -98,7 +98,7 @@ impl ChantierLinks {
 /// The current agenda query, parsed from the URL; unknown codes dropped.
 pub fn use_agenda_query() -> Computed<AgendaQuery> {
     let location = use_location();
-    let agenda = expect_context::<Agenda>();
+    let agenda = crate::reactive::context::<Agenda>();
     memo(move || {
         let mut query = AgendaQuery::parse(&location.search.get());
         query.retain_known(&agenda.dataset);

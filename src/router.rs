@@ -55,14 +55,14 @@ pub fn Router(shows: Shows, children: Children) -> impl IntoView {
 
 /// The current address.
 pub fn use_location() -> Location {
-    expect_context::<Location>()
+    crate::reactive::context::<Location>()
 }
 
 /// Shows `href` (a path under the app's base, with its query): a new history entry
 /// that starts at the top of the page, or, with `replace`, the same entry and the
 /// same scroll position (a filter changed).
 pub fn use_navigate() -> impl Fn(&str, bool) + Copy {
-    let Address(address) = expect_context::<Address>();
+    let Address(address) = crate::reactive::context::<Address>();
     move |href: &str, replace: bool| go(href, replace, address)
 }
 

@@ -26,7 +26,7 @@ pub fn Filters(
     set_query: Callback<AgendaQuery>,
     active: Computed<Vec<ActiveFilter>>,
 ) -> impl IntoView {
-    let agenda = expect_context::<Agenda>();
+    let agenda = crate::reactive::context::<Agenda>();
     let text = memo(move || query.with(|q| q.filter.text.clone()));
 
     // The panel is written once showing the query, then kept showing it.

@@ -44,7 +44,7 @@ pub fn FriseView(
     query: Computed<AgendaQuery>,
     set_query: Callback<AgendaQuery>,
 ) -> impl IntoView {
-    let agenda = expect_context::<Agenda>();
+    let agenda = crate::reactive::context::<Agenda>();
     let today = agenda.today;
     let window = memo(move || {
         query.with(|q| match q.window_start {

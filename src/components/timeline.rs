@@ -72,7 +72,7 @@ impl Shown {
 /// The grouped timeline of the current selection.
 #[component]
 pub fn TimelineView(timeline: Computed<Timeline>, query: Computed<AgendaQuery>) -> impl IntoView {
-    let agenda = expect_context::<Agenda>();
+    let agenda = crate::reactive::context::<Agenda>();
     // What the milestones follow of the query: their links and "ma collectivité".
     // A keystroke in the search changes the links only.
     let links = ChantierLinks::new(query);

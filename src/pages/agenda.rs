@@ -26,7 +26,7 @@ const PAGE_SIZE: usize = 30;
 /// buttons served by one listener.
 #[component]
 pub fn AgendaPage() -> impl IntoView {
-    let agenda = expect_context::<Agenda>();
+    let agenda = crate::reactive::context::<Agenda>();
     // Only the agenda searches: the editor's build never folds the texts.
     crate::data::prepare_search_after_paint(&agenda);
     let query = use_agenda_query();

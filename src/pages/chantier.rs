@@ -15,7 +15,7 @@ use crate::reactive::{effect, memo, Computed};
 /// The detail view of `/chantiers/{id}`.
 #[component]
 pub fn ChantierPage(id: String) -> impl IntoView {
-    let agenda = expect_context::<Agenda>();
+    let agenda = crate::reactive::context::<Agenda>();
     let query = use_agenda_query();
     let back = move || agenda_href(&query.get());
 
@@ -51,7 +51,7 @@ const COPY_STATUS_ID: &str = "statut-copie";
 /// keeps "Retour à l'agenda" on the agenda's current query.
 #[component]
 fn ChantierDetail(chantier: Chantier, index: usize, back: Computed<String>) -> impl IntoView {
-    let agenda = expect_context::<Agenda>();
+    let agenda = crate::reactive::context::<Agenda>();
     let status = agenda.index.status(index);
     let back_now = escape_markup(&back.get_untracked());
     let title = escape_markup(&chantier.title);

@@ -50,7 +50,7 @@ fn remove_draft(key: &str) {
 /// The view of `/contribuer` and `/contribuer/{id}`.
 #[component]
 pub fn ContributePage(id: Option<String>) -> impl IntoView {
-    let agenda = expect_context::<Agenda>();
+    let agenda = crate::reactive::context::<Agenda>();
     match id {
         None => view! { <ContributeEditor published=None /> }.into_any(),
         Some(id) => match agenda.chantier(&id) {
@@ -74,7 +74,7 @@ pub fn ContributePage(id: Option<String>) -> impl IntoView {
 
 #[component]
 fn ContributeEditor(published: Option<Chantier>) -> impl IntoView {
-    let agenda = expect_context::<Agenda>();
+    let agenda = crate::reactive::context::<Agenda>();
     let key = storage_key(published.as_ref().map(|c| c.id.as_str()));
     let pristine = match &published {
         Some(c) => Draft::from_chantier(c),

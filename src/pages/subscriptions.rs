@@ -11,7 +11,7 @@ use crate::data::Agenda;
 #[component]
 pub fn SubscriptionsPage() -> impl IntoView {
     crate::document::set_title("S'abonner à l'agenda");
-    let agenda = expect_context::<Agenda>();
+    let agenda = crate::reactive::context::<Agenda>();
     let base = crate::document::base_url();
     let whole = format!("{base}exports/agenda.ics");
     let feed = format!("{base}exports/nouveautes.atom");
