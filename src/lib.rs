@@ -6,6 +6,8 @@
 //! This library is built twice (src/main.rs): the agenda's pages, and with the
 //! `editor` feature the contribution editor's, each its own wasm, so that a visit to
 //! the agenda never downloads the editor (ARCHITECTURE.md, "Two builds").
+// `str` indexing's panic message costs the wasm 3 kB gzip: `agenda_core::str_slice::slice`.
+#![cfg_attr(not(test), warn(clippy::string_slice))]
 
 pub mod app;
 pub mod components;

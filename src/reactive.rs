@@ -160,6 +160,26 @@ where
     });
 }
 
+/// The context of type `T` that an ancestor provided; panics (naming the type) when
+/// none did, which only a programming error can cause.
+///
+/// Leptos' `expect_context` writes its panic message with the `Debug` formatting of a
+/// source location and a type name: core's `Debug` builders and string escaping, in
+/// the wasm for a message no user ever reads. This one writes the name as it is.
+#[track_caller]
+pub fn context<T: Clone + 'static>() -> T {
+    match use_context::<T>() {
+        Some(value) => value,
+        None => missing_context(std::any::type_name::<T>()),
+    }
+}
+
+#[track_caller]
+#[cold]
+fn missing_context(type_name: &str) -> ! {
+    panic!("aucun contexte de type {type_name} n'a été fourni")
+}
+
 #[cfg(test)]
 mod tests {
     use super::memo;
@@ -209,24 +229,4 @@ mod tests {
         assert_eq!(peek.get(), 6);
         assert_eq!(peeks.load(Ordering::SeqCst), 1);
     }
-}
-
-/// The context of type `T` that an ancestor provided; panics (naming the type) when
-/// none did, which only a programming error can cause.
-///
-/// Leptos' `expect_context` writes its panic message with the `Debug` formatting of a
-/// source location and a type name: core's `Debug` builders and string escaping, in
-/// the wasm for a message no user ever reads. This one writes the name as it is.
-#[track_caller]
-pub fn context<T: Clone + 'static>() -> T {
-    match use_context::<T>() {
-        Some(value) => value,
-        None => missing_context(std::any::type_name::<T>()),
-    }
-}
-
-#[track_caller]
-#[cold]
-fn missing_context(type_name: &str) -> ! {
-    panic!("aucun contexte de type {type_name} n'a été fourni")
 }

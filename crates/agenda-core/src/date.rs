@@ -17,6 +17,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::str_slice::slice;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -294,7 +295,7 @@ impl FromStr for PartialDate {
         let (month, day, precision) = match (second, third) {
             (None, None) => (1, 1, Precision::Year),
             (Some(m), None) if m.len() == 2 && (m.starts_with('T') || m.starts_with('S')) => {
-                let n = digits(&m[1..], 1).ok_or(DateError::Shape)?;
+                let n = digits(slice(m, 1..), 1).ok_or(DateError::Shape)?;
                 let (count, precision) = if m.starts_with('T') {
                     (4, Precision::Quarter)
                 } else {

@@ -32,6 +32,7 @@ use crate::model::{
 };
 use crate::problem::{Problem, ProblemKind, Severity};
 use crate::query::push_encoded;
+use crate::str_slice::slice;
 use crate::validate::{self, Vocabulary};
 
 /// Longest id suggested from a title or a label, in characters (ids may be longer).
@@ -438,7 +439,7 @@ pub fn suggest_id(text: &str) -> String {
         let extra = word.len() + usize::from(!id.is_empty());
         if id.len() + extra > SUGGESTED_ID_MAX {
             if id.is_empty() {
-                id = word[..SUGGESTED_ID_MAX].to_string();
+                id = slice(&word, ..SUGGESTED_ID_MAX).to_string();
             }
             break;
         }
@@ -1106,17 +1107,17 @@ fn steps(path: &str) -> Vec<Step<'_>> {
         let mut rest = part;
         if let Some(open) = rest.find('[') {
             if open > 0 {
-                out.push(Step::Key(&rest[..open]));
+                out.push(Step::Key(slice(rest, ..open)));
             }
-            rest = &rest[open..];
+            rest = slice(rest, open..);
             while let Some(stripped) = rest.strip_prefix('[') {
                 let Some(close) = stripped.find(']') else {
                     break;
                 };
-                if let Ok(i) = stripped[..close].parse() {
+                if let Ok(i) = slice(stripped, ..close).parse() {
                     out.push(Step::Index(i));
                 }
-                rest = &stripped[close + 1..];
+                rest = slice(stripped, close + 1..);
             }
         } else {
             out.push(Step::Key(rest));

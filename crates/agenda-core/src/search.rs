@@ -4,6 +4,8 @@
 //! to lowercase ASCII-ish words before comparing. Folding the dataset is done once,
 //! at load ([`crate::Index`]), not at each keystroke.
 
+use crate::str_slice::slice;
+
 /// Folds text for search: Latin letters lowercase without accents, ligatures
 /// expanded, punctuation, spaces and symbols turned into a space, letters of other
 /// scripts kept as they are.
@@ -48,7 +50,7 @@ pub(crate) fn fold_bytes(text: &str, bytes: &mut Vec<u8>) {
             b'A'..=b'Z' => b.to_ascii_lowercase(),
             _ => b' ',
         }));
-        rest = &rest[ascii..];
+        rest = slice(rest, ascii..);
         let mut chars = rest.chars();
         if let Some(c) = chars.next() {
             match fold_non_ascii(c) {
@@ -135,7 +137,7 @@ fn fold_non_ascii(c: char) -> NonAscii {
         'µ' => return NonAscii::Kept,
         '\u{100}'..='\u{17F}' => {
             let i = c as usize - 0x100;
-            return NonAscii::Text(&LATIN_EXTENDED_A[i..=i]);
+            return NonAscii::Text(slice(LATIN_EXTENDED_A, i..=i));
         }
         // Combining diacritical marks; soft hyphen, zero-width joiners, word joiner,
         // zero-width no-break space.

@@ -6,6 +6,7 @@
 use crate::fast_hash::FastHashSet;
 use crate::model::{AuthorityKind, Carrier, Chantier, Theme};
 use crate::problem::ProblemKind;
+use crate::str_slice::slice;
 
 /// Longest title, in characters.
 pub const MAX_TITLE: usize = 120;
@@ -78,9 +79,9 @@ pub fn is_safe_url(url: &str) -> bool {
             .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
     };
     let rest = if scheme("https://") {
-        &url[8..]
+        slice(url, 8..)
     } else if scheme("http://") {
-        &url[7..]
+        slice(url, 7..)
     } else {
         return false;
     };

@@ -18,6 +18,7 @@ use crate::model::{
     AudienceRule, AuthorityKind, Carrier, Chantier, Comparison, Concerned, ContributionChannel,
     EpciKind, Measure, Milestone, Nature, Publisher, Source, SourceKind, Theme, Threshold,
 };
+use crate::str_slice::slice;
 
 /// Where a value is, from the value decoded first: its parents' keys and indexes.
 #[derive(Clone, Copy)]
@@ -185,7 +186,7 @@ impl Input<'_> {
 /// At most 60 characters of a text quoted in a message.
 fn shortened(text: &str) -> Cow<'_, str> {
     match text.char_indices().nth(60) {
-        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+        Some((cut, _)) => Cow::Owned(format!("{}…", slice(text, ..cut))),
         None => Cow::Borrowed(text),
     }
 }

@@ -7,6 +7,7 @@
 //! ([`super::decode`]) reads each type straight from it, with the path of each value
 //! at hand for its errors. The tests hold it to serde_json's idea of valid JSON.
 
+use crate::str_slice::slice;
 use std::borrow::Cow;
 
 /// How many objects and lists may be open at once (serde_json's limit too, which
@@ -177,7 +178,7 @@ impl<'a> Reader<'a> {
         loop {
             match bytes.get(self.pos) {
                 Some(b'"') => {
-                    let text = &self.text[start..self.pos];
+                    let text = slice(self.text, start..self.pos);
                     self.pos += 1;
                     return Ok(Cow::Borrowed(text));
                 }
@@ -191,7 +192,7 @@ impl<'a> Reader<'a> {
                 None => return Err(self.truncated()),
             }
         }
-        let mut owned = String::from(&self.text[start..self.pos]);
+        let mut owned = String::from(slice(self.text, start..self.pos));
         loop {
             let run_start = self.pos;
             while let Some(&b) = bytes.get(self.pos) {
@@ -200,7 +201,7 @@ impl<'a> Reader<'a> {
                 }
                 self.pos += 1;
             }
-            owned.push_str(&self.text[run_start..self.pos]);
+            owned.push_str(slice(self.text, run_start..self.pos));
             match bytes.get(self.pos) {
                 Some(b'"') => {
                     self.pos += 1;
@@ -241,7 +242,7 @@ impl<'a> Reader<'a> {
                 match first {
                     0xD800..=0xDBFF => {
                         // A surrogate pair: the low half must follow at once.
-                        if !self.text[self.pos..].starts_with("\\u") {
+                        if !slice(self.text, self.pos..).starts_with("\\u") {
                             return Err(self.error(
                                 "demi-caractère Unicode (\\uD800 à \\uDBFF) sans sa seconde moitié",
                             ));
@@ -323,13 +324,13 @@ impl<'a> Reader<'a> {
         if !ok {
             return Err(self.end_or("nombre mal écrit ; par exemple 3500, -2 ou 1.5"));
         }
-        Ok(&self.text[start..pos])
+        Ok(slice(self.text, start..pos))
     }
 
     /// Reads `true`, `false` or `null` (their text).
     pub fn word(&mut self) -> Result<&'a str> {
         self.skip_whitespace();
-        let rest = &self.text[self.pos..];
+        let rest = slice(self.text, self.pos..);
         for word in ["true", "false", "null"] {
             if rest.starts_with(word) {
                 self.pos += word.len();
@@ -422,7 +423,7 @@ impl<'a> Reader<'a> {
         self.skip_whitespace();
         let start = self.pos;
         self.skip_value()?;
-        Ok(&self.text[start..self.pos])
+        Ok(slice(self.text, start..self.pos))
     }
 
     /// Reads any value, checking its syntax.

@@ -24,6 +24,7 @@ use crate::model::{
     Carrier, Chantier, ContributionChannel, Dataset, Publisher, Theme, SCHEMA_VERSION,
 };
 use crate::problem::{EntryRef, Problem, ProblemKind};
+use crate::str_slice::slice;
 use crate::validate::{self, Vocabulary};
 use decode::{decode_nested, decode_struct, decode_text, id_of_entry};
 use json::{Kind, Reader, SyntaxError};
@@ -330,7 +331,9 @@ fn split_checked(text: &str) -> Result<Result<Split<'_>, LoadError>, SyntaxError
     }
     reader.end()?;
     let header = match list_bounds {
-        Some((start, end)) => Cow::Owned(format!("{}[]{}", &text[..start], &text[end..])),
+        Some((start, end)) => {
+            Cow::Owned(format!("{}[]{}", slice(text, ..start), slice(text, end..)))
+        }
         None => Cow::Borrowed(text),
     };
     Ok(Ok(Split {
