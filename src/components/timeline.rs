@@ -16,7 +16,7 @@ use crate::components::exports::download_calendar;
 use crate::components::{list_patch, timeline_markup};
 use crate::data::Agenda;
 use crate::nav::ChantierLinks;
-use crate::reactive::{effect, memo, Computed};
+use crate::reactive::{effect, memo, on_load, Computed};
 
 /// A block of the timeline, in reading order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,8 +144,15 @@ pub fn TimelineView(timeline: Computed<Timeline>, query: Computed<AgendaQuery>) 
         }
         built = true;
     });
-    let on_click = move |ev: leptos::ev::MouseEvent| add_to_calendar(&agenda, &ev);
-    view! { <div class="agenda-timeline" on:click=on_click node_ref=container inner_html=first_html /> }
+    // One listener through `document::listen`, as every part of the page written as
+    // HTML text has, rather than Leptos' `on:` (its event code in the wasm for two
+    // uses).
+    on_load(container, move |container| {
+        crate::document::listen(&container, &["click"], move |ev| {
+            add_to_calendar(&agenda, &ev)
+        })
+    });
+    view! { <div class="agenda-timeline" node_ref=container inner_html=first_html /> }
 }
 
 /// Turns the timeline's DOM from `before` into `now`: blocks first, then the
@@ -183,7 +190,7 @@ fn patch(
 
 /// "Ajouter à mon agenda" on any item: one listener for the whole timeline, which
 /// finds the milestone in the button's [`timeline_markup::CALENDAR_ATTRIBUTE`].
-fn add_to_calendar(agenda: &Agenda, ev: &leptos::ev::MouseEvent) {
+fn add_to_calendar(agenda: &Agenda, ev: &web_sys::Event) {
     let Some(button) = crate::document::closest_to_target(
         ev,
         &format!("[{}]", timeline_markup::CALENDAR_ATTRIBUTE),

@@ -10,7 +10,7 @@ use crate::components::exports::download_calendar;
 use crate::data::Agenda;
 use crate::nav::{agenda_href, use_agenda_query};
 use crate::pages::not_found::NotFoundMessage;
-use crate::reactive::{effect, memo, Computed};
+use crate::reactive::{effect, memo, on_load, Computed};
 
 /// The detail view of `/chantiers/{id}`.
 #[component]
@@ -94,7 +94,7 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Computed<String>) -> i
             }
         }
     });
-    let on_click = move |ev: leptos::ev::MouseEvent| {
+    let on_click = move |ev: web_sys::Event| {
         let Some(button) = crate::document::closest_to_target(&ev, "button") else {
             return;
         };
@@ -118,5 +118,9 @@ fn ChantierDetail(chantier: Chantier, index: usize, back: Computed<String>) -> i
             _ => {}
         }
     };
-    view! { <div class="agenda-chantier" on:click=on_click inner_html=html /> }
+    let page = NodeRef::<leptos::html::Div>::new();
+    on_load(page, move |page| {
+        crate::document::listen(&page, &["click"], on_click)
+    });
+    view! { <div class="agenda-chantier" node_ref=page inner_html=html /> }
 }
