@@ -17,9 +17,10 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::str_slice::slice;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::str_slice::slice;
 
 /// How precisely a date is known, from the finest to the coarsest.
 ///

@@ -2,11 +2,12 @@
 //! indexing's panic.
 //!
 //! `&text[a..b]` panics, on a position inside a character, with a message that quotes
-//! the text's characters with `Debug` escaping. That message brings core's character
+//! the character with `Debug` escaping. That message brings core's character
 //! escaping, its Unicode tables and the formatting they need (3 kB of the wasm, gzip)
 //! into the browser's wasm, which counts its size (README, "Performance"), for a
-//! panic that the callers' own reading of the text rules out. The crate denies `str` indexing outside tests
-//! (`clippy::string_slice`); [`slice`] is the one way it slices.
+//! panic that the callers' own reading of the text rules out. The crate denies `str`
+//! indexing outside tests (`clippy::string_slice`); [`slice`] is the one way it
+//! slices.
 
 use std::slice::SliceIndex;
 

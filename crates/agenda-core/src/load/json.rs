@@ -7,8 +7,9 @@
 //! ([`super::decode`]) reads each type straight from it, with the path of each value
 //! at hand for its errors. The tests hold it to serde_json's idea of valid JSON.
 
-use crate::str_slice::slice;
 use std::borrow::Cow;
+
+use crate::str_slice::slice;
 
 /// How many objects and lists may be open at once (serde_json's limit too, which
 /// refuses the 128th): deeper is no dataset, and a bound keeps a hostile file from
