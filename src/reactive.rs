@@ -4,7 +4,8 @@
 //! and `Memo<T>` over its value: the wasm holds a copy of Leptos' effect loop for
 //! every call site, of the memo's update, reads and drop for every type of value.
 //! Handing Leptos boxed closures and values of one type ([`Computed`]) leaves one
-//! copy of each (README, "Performance").
+//! copy of each (README, "Performance"). [`context`] reads a context without
+//! `expect_context`'s `Debug`-formatted panic message.
 
 use std::any::Any;
 use std::marker::PhantomData;
