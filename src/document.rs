@@ -134,7 +134,7 @@ fn read_base_path() -> String {
     base.trim_end_matches('/').to_string()
 }
 
-/// The absolute URL of the app's root, e.g. "https://agenda.example.gouv.fr/agenda/".
+/// The absolute URL of the app's root, e.g. `https://agenda.example.gouv.fr/agenda/`.
 pub fn base_url() -> String {
     web_sys::window()
         .and_then(|w| w.document())
