@@ -17,7 +17,7 @@ use std::cmp::Ordering;
 const INSERTION_MAX: usize = 16;
 
 /// Sorts `items` in place by `compare`, keeping equal elements in their order.
-/// Insertion sort for a few elements; beyond [`INSERTION_MAX`], a merge sort of their
+/// Insertion sort for a few elements; beyond 16 (`INSERTION_MAX`), a merge sort of their
 /// positions, so a long list (a dataset may give one chantier thousands of
 /// milestones) stays `n log n`.
 ///

@@ -6,7 +6,7 @@
 //! escaping, its Unicode tables and the formatting they need (3 kB of the wasm, gzip)
 //! into the browser's wasm, which counts its size (README, "Performance"), for a
 //! panic that the callers' own reading of the text rules out. The crate denies `str`
-//! indexing outside tests (`clippy::string_slice`); [`slice`] is the one way it
+//! indexing outside tests (`clippy::string_slice`); [`slice()`] is the one way it
 //! slices.
 
 use std::slice::SliceIndex;

@@ -7,9 +7,9 @@
 //! - [`Problem`]s in [`Loaded::problems`]: entries skipped (errors) or kept with a
 //!   remark (warnings). The app shows the good entries and a notice.
 //!
-//! The file's syntax is checked and its top level split first ([`json`]: a syntax
+//! The file's syntax is checked and its top level split first (`json.rs`: a syntax
 //! error makes the whole file unusable); then each chantier is decoded from its own
-//! text ([`decode`]), so one bad entry does not stop the others, and its first error
+//! text (`decode.rs`), so one bad entry does not stop the others, and its first error
 //! comes with its path and a French message. [`Streaming`] decodes each chantier as
 //! soon as it has arrived, and leaves anything unusual to [`load`].
 
